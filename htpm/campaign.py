@@ -1,0 +1,174 @@
+"""The validated campaign with its derived facts: week dates, locale, labels, assets, sources."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from babel.dates import format_date
+
+from htpm.errors import HtpmError, Location
+from htpm.model import CampaignConfig, Week
+from htpm.paths import brand_assets_dir, confined, templates_dir
+
+SourcePath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class WeekInfo:
+    """A focus week with its dates (inclusive end) and its 1-based number."""
+
+    number: int
+    start: dt.date
+    end: dt.date
+    week: Week
+
+    @property
+    def end_exclusive(self) -> dt.date:
+        return self.end + dt.timedelta(days=1)
+
+
+def week_dates(year: int, month: int, count: int) -> list[tuple[dt.date, dt.date]]:
+    """Derived week dates: week k starts on day 1 + 7(k-1) and lasts seven days, cut at month end.
+
+    Raises HtpmError when the weeks do not fit in the month (a week would start after it ends).
+    """
+    last_day = calendar.monthrange(year, month)[1]
+    weeks = []
+    for k in range(count):
+        first = 1 + 7 * k
+        if first > last_day:
+            name = calendar.month_name[month]
+            raise HtpmError(f"weeks: {count} weeks do not fit in {name} {year}; give start and end dates")
+        weeks.append((dt.date(year, month, first), dt.date(year, month, min(first + 6, last_day))))
+    return weeks
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """A loaded, validated, frozen campaign, ready for the generators."""
+
+    config: CampaignConfig
+    path: Path  # the config file the user named
+    config_dirs: tuple[Path, ...]  # its folder first, then the folders of configs it extends
+    sources: dict[SourcePath, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    # -- identity -----------------------------------------------------------------------------
+    @property
+    def locale(self) -> str:
+        return self.config.locale
+
+    @property
+    def language(self) -> str:
+        """The language part of the locale ('en' for 'en-US')."""
+        return self.config.locale.split("-")[0]
+
+    @property
+    def year(self) -> int:
+        return self.config.observance.year
+
+    @property
+    def month(self) -> int:
+        return self.config.observance.month
+
+    @property
+    def slug(self) -> str:
+        return self.path.stem
+
+    # -- dates --------------------------------------------------------------------------------
+    @cached_property
+    def weeks(self) -> tuple[WeekInfo, ...]:
+        derived = week_dates_lenient(self.year, self.month, len(self.config.weeks))
+        infos = []
+        for number, (week, dates) in enumerate(zip(self.config.weeks, derived, strict=True), 1):
+            start = week.start or dates[0]
+            end = week.end or (dates[1] if week.start is None else start + dt.timedelta(days=6))
+            if start is None or end is None:
+                raise HtpmError(f"weeks.{number - 1}: does not fit in the month; give start and end")
+            infos.append(WeekInfo(number, start, end, week))
+        return tuple(infos)
+
+    @property
+    def month_name(self) -> str:
+        return self.format_date(dt.date(self.year, self.month, 1), "MMMM")
+
+    def format_date(self, day: dt.date, pattern: str = "long") -> str:
+        """A date in the campaign's locale: 'long' -> 'January 1, 2023'; or a CLDR pattern."""
+        return format_date(day, format=pattern, locale=self.locale.replace("-", "_"))
+
+    def date_range(self, start: dt.date, end: dt.date) -> str:
+        """'January 1-7, 2023' style range in the campaign's locale."""
+        from babel.dates import format_interval
+
+        return format_interval(start, end, "yMMMMd", locale=self.locale.replace("-", "_"))
+
+    # -- words --------------------------------------------------------------------------------
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        """Fixed words (headings, 'Week', ...) for the locale: templates/labels/<lang>/*.yaml,
+        keys prefixed by the file's stem ('toolkit.goals'), then the config's `labels:` on top."""
+        merged: dict[str, str] = {}
+        for base in reversed(self.template_dirs):
+            folder = base / "labels" / self.language
+            if not folder.is_dir():
+                continue
+            for file in sorted(folder.glob("*.yaml")):
+                data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+                if not isinstance(data, dict):
+                    raise HtpmError("labels file must be a mapping", file)
+                merged.update({f"{file.stem}.{k}": str(v) for k, v in data.items()})
+        merged.update(self.config.labels)
+        return merged
+
+    def label(self, key: str) -> str:
+        try:
+            return self.labels[key]
+        except KeyError:
+            raise HtpmError(f"no label {key!r} for locale {self.locale} (templates/labels)") from None
+
+    # -- files --------------------------------------------------------------------------------
+    @property
+    def template_dirs(self) -> tuple[Path, ...]:
+        """Template search path: the campaign's folders first, then htpm's templates/."""
+        return (*self.config_dirs, templates_dir())
+
+    def find_template(self, name: str) -> Path:
+        """The first `name` (a relative path like 'toolkit/base.docx') on the search path."""
+        for base in self.template_dirs:
+            candidate = confined(base, name, "template")
+            if candidate.is_file():
+                return candidate
+        raise HtpmError(f"template {name} not found in {', '.join(map(str, self.template_dirs))}")
+
+    def asset(self, name: str) -> Path:
+        """An image or font named in the config: beside a config first, then brand_assets/."""
+        for base in (*self.config_dirs, brand_assets_dir()):
+            candidate = confined(base, name, "asset")
+            if candidate.is_file():
+                return candidate
+        raise HtpmError(f"asset {name} not found beside the config or in brand_assets/", self.path)
+
+    def locate(self, path: SourcePath) -> Location:
+        """Where a config value came from (file, line, column); the nearest known ancestor."""
+        for cut in range(len(path), -1, -1):
+            loc = self.sources.get(tuple(path[:cut]))
+            if loc is not None:
+                return loc
+        return Location(str(self.path))
+
+
+def week_dates_lenient(year: int, month: int, count: int) -> list[tuple[dt.date | None, dt.date | None]]:
+    """Like week_dates, but weeks past the month get None (their dates must be given)."""
+    last_day = calendar.monthrange(year, month)[1]
+    out: list[tuple[dt.date | None, dt.date | None]] = []
+    for k in range(count):
+        first = 1 + 7 * k
+        if first > last_day:
+            out.append((None, None))
+        else:
+            out.append((dt.date(year, month, first), dt.date(year, month, min(first + 6, last_day))))
+    return out

@@ -1,0 +1,49 @@
+"""The user's mistakes: one family, one line each, no traceback. Bugs stay ordinary exceptions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value came from: a file and a 1-based line and column (0 when unknown)."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.col}" if self.col else f"{self.file}:{self.line}"
+        return self.file
+
+
+class HtpmError(Exception):
+    """A mistake in the user's input: shown as one line, exit code 1."""
+
+    def __init__(self, message: str, location: Location | str | Path | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if isinstance(location, (str, Path)):
+            location = Location(str(location))
+        self.location = location
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}" if self.location else self.message
+
+
+class ConfigError(HtpmError):
+    """One or more problems in a campaign config; `lines` holds every one, already formatted."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class BuildFailed(HtpmError):
+    """Generators reported errors; nothing was written."""

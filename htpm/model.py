@@ -1,0 +1,364 @@
+"""The campaign config schema: one source of truth for validation, docs and the JSON Schema.
+
+Every model forbids unknown keys and is frozen. Prose fields hold a small Markdown subset
+(paragraphs, `**bold**`, `*italic*`, `[text](url)` links, `[^id]` endnote references); in YAML a
+prose field may instead be `{file: name.md}`, a Markdown file beside the config (resolved by
+`config.py` before validation, so the models only ever see strings).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+HASHTAG = re.compile(r"^#\w+$")
+PLATFORMS = ("x", "facebook", "instagram", "linkedin", "bluesky", "mastodon", "threads")
+Platform = Literal["x", "facebook", "instagram", "linkedin", "bluesky", "mastodon", "threads"]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+Text = Annotated[str, Field(min_length=1)]
+Prose = Annotated[str, Field(min_length=1, description="Markdown subset; or {file: x.md} in YAML")]
+Url = Annotated[str, Field(pattern=r"^(https?://|mailto:)\S+$", description="http(s) or mailto URL")]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Link(Model):
+    text: Text = Field(description="Descriptive link text (never 'click here')")
+    url: Url = Field(description="Link target: http, https or mailto only")
+    description: str | None = Field(None, description="What the reader finds there")
+
+
+class Account(Model):
+    platform: str = Field(description="Platform id (x, facebook, instagram, linkedin, ...)")
+    label: Text = Field(description="Platform name as shown to readers, e.g. 'Twitter'")
+    handle: Text = Field(description="Account handle or page name as shown, e.g. '@ACFHHS'")
+    url: Url | None = Field(None, description="Profile address")
+
+
+class Organization(Model):
+    name: Text = Field(description="Issuing organization, e.g. 'U.S. Department of Health and Human Services'")
+    short_name: str | None = Field(None, description="Abbreviation used in running text")
+    office: str | None = Field(None, description="The office that runs the campaign")
+    website: Url | None = Field(None, description="The organization's campaign web page")
+    website_label: str | None = Field(None, description="Link text for the website")
+    newsletter: Link | None = Field(None, description="Newsletter sign-up link")
+    newsletter_intro: Prose | None = Field(None, description="Text before the newsletter link")
+    accounts: list[Account] = Field(default_factory=list, description="Social media accounts to follow")
+    accounts_intro: Prose | None = Field(None, description="Text before the list of accounts")
+    email: str | None = Field(None, description="Contact address")
+
+
+class Observance(Model):
+    name: Text = Field(description="Full name, e.g. 'National Human Trafficking Prevention Month'")
+    short_name: str | None = Field(None, description="Shorter name used in running text")
+    month: int = Field(ge=1, le=12, description="Month of the observance (1-12)")
+    year: int = Field(ge=1900, le=2200, description="Year of this campaign")
+    designation: str | None = Field(None, description="Who designates it, in a sentence fragment")
+
+
+class Theme(Model):
+    name: Text = Field(description="Theme, e.g. 'Partner to Prevent'")
+    tagline: str | None = Field(None, description="One-line tagline for covers and graphics")
+    description: Prose | None = Field(None, description="A paragraph on the theme")
+    call_to_action: str | None = Field(None, description="Short call to action for graphics")
+
+
+class Audience(Model):
+    name: Text = Field(description="Who, e.g. 'Federal Agencies'")
+    description: Prose = Field(description="How this audience can use the toolkit")
+
+
+class Hashtags(Model):
+    primary: str = Field(description="The campaign hashtag, on every post")
+    secondary: list[str] = Field(default_factory=list, description="Further hashtags partners may use")
+    max_per_post: int = Field(2, ge=1, le=30, description="The most hashtags one post may carry")
+    guidance: Prose | None = Field(None, description="Text introducing the hashtags")
+
+    @field_validator("primary")
+    @classmethod
+    def _primary_is_tag(cls, v: str) -> str:
+        if not HASHTAG.match(v):
+            raise ValueError(f"{v!r} is not a hashtag (expected '#' and letters/digits)")
+        return v
+
+    @field_validator("secondary")
+    @classmethod
+    def _secondary_are_tags(cls, v: list[str]) -> list[str]:
+        for tag in v:
+            if not HASHTAG.match(tag):
+                raise ValueError(f"{tag!r} is not a hashtag (expected '#' and letters/digits)")
+        return v
+
+
+class Hotline(Model):
+    name: Text = Field(description="e.g. 'National Human Trafficking Hotline'")
+    heading: str | None = Field(None, description="Heading of the hotline box")
+    phone: str | None = Field(None, description="Phone number as dialled")
+    text: str | None = Field(None, description="Text line number, with keyword if any")
+    chat_url: Url | None = Field(None, description="Live chat address")
+    tty: str | None = Field(None, description="TTY number")
+    website: Url | None = Field(None, description="Website")
+    languages: str | None = Field(None, description="Languages help is available in")
+    hours: str | None = Field(None, description="When it answers, e.g. '24/7'")
+    confidentiality: Prose | None = Field(None, description="The confidentiality statement")
+    description: Prose | None = Field(None, description="What the hotline does (paragraphs)")
+
+
+class Post(Model):
+    text: Text = Field(description="Post text as published (plain text; URLs kept whole)")
+    topic: str | None = Field(None, description="Sub-heading the post sits under (a resource or training)")
+    variants: dict[Platform, Text] = Field(
+        default_factory=dict, description="Shorter or adapted text for a platform"
+    )
+    platforms: list[Platform] | None = Field(None, description="Only these platforms (default: all)")
+    image_alt: str | None = Field(None, description="Alt text for an image posted with it")
+
+
+class PostSection(Model):
+    title: Text = Field(description="Section heading, e.g. 'Training Opportunities'")
+    posts: list[Post] = Field(min_length=1, description="Sample posts in this section")
+
+
+class Week(Model):
+    title: Text = Field(description="Week title, e.g. 'Social Service Providers'")
+    audience: str | None = Field(None, description="Who the week speaks to")
+    introduction: Prose | None = Field(None, description="Text under the week heading")
+    start: dt.date | None = Field(None, description="Override the derived first day")
+    end: dt.date | None = Field(None, description="Override the derived last day (inclusive)")
+    sections: list[PostSection] = Field(default_factory=list, description="Sample posts, by section")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Week:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError("end is before start")
+        return self
+
+
+class AwarenessDay(Model):
+    name: Text = Field(description="e.g. 'National Day of Human Trafficking Awareness'")
+    day: int = Field(ge=1, le=31, description="Day of the month")
+    month: int | None = Field(None, ge=1, le=12, description="Month (default: the observance month)")
+    description: str | None = Field(None, description="One line on the day")
+
+
+class Feature(Model):
+    title: Text = Field(description="Heading")
+    subtitle: str | None = Field(None, description="Sub-heading")
+    body: Prose | None = Field(None, description="Text")
+    links_intro: str | None = Field(None, description="Text before the links")
+    links: list[Link] = Field(default_factory=list, description="Links, shown as a list")
+
+
+class Events(Model):
+    calendar: Prose | None = Field(None, description="Where to find the calendar of events")
+    days: list[AwarenessDay] = Field(default_factory=list, description="Awareness days in the month")
+    features: list[Feature] = Field(default_factory=list, description="Activities, e.g. an oral history")
+
+
+class Placeholder(Model):
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="Field name (the CSV column)")
+    label: Text = Field(description="What to fill in, for people")
+    blank: Text = Field(description="What the blank shows, e.g. '[State/Organization]'")
+    required: bool = Field(True, description="A filled proclamation must have it")
+    max_length: int = Field(120, ge=1, le=2000, description="Longest value the layout takes")
+    default: str | None = Field(None, description="Value used when none is given")
+
+
+class Proclamation(Model):
+    title: Text = Field(description="Heading of the proclamation")
+    whereas: list[Text] = Field(min_length=1, description="Whereas clauses; {name} marks a placeholder")
+    resolution: Text = Field(description="The 'Now, therefore' paragraph; {name} marks a placeholder")
+    signature_lines: list[Text] = Field(default_factory=list, description="Lines under the text")
+    placeholders: list[Placeholder] = Field(default_factory=list, description="Fields to fill in")
+
+
+class GuidelineItem(Model):
+    text: Text = Field(description="The guideline")
+    items: list[Text] = Field(default_factory=list, description="Sub-points")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, v: object) -> object:
+        return {"text": v} if isinstance(v, str) else v
+
+
+class GuidelineList(Model):
+    intro: str | None = Field(None, description="Lead-in, e.g. 'Messaging should:'")
+    items: list[GuidelineItem] = Field(min_length=1, description="The points")
+
+
+class Guideline(Model):
+    title: Text = Field(description="e.g. 'Messaging', 'Images', 'Statistics'")
+    kind: Literal["messaging", "images", "statistics", "other"] = Field(
+        "other", description="What the guideline governs"
+    )
+    lists: list[GuidelineList] = Field(min_length=1, description="One or more lists of points")
+
+
+class Guidelines(Model):
+    title: Text = Field(description="Heading of the best-practice section")
+    subtitle: str | None = Field(None, description="Sub-heading")
+    sections: list[Guideline] = Field(min_length=1, description="Messaging, images, statistics ...")
+
+
+class CopyBlock(Model):
+    title: str | None = Field(None, description="Heading in the toolkit")
+    subject: str | None = Field(None, description="Email subject line (newsletter only)")
+    preheader: str | None = Field(None, description="Email preview text (newsletter only)")
+    body: Prose = Field(description="The copy partners paste")
+    image: str | None = Field(None, description="Image file (brand_assets or beside the config)")
+    image_alt: str | None = Field(None, description="Alt text for the image")
+
+
+class DigitalEngagement(Model):
+    newsletter: CopyBlock = Field(description="Sample newsletter content")
+    website: CopyBlock = Field(description="Sample website content")
+    blocks: list[Feature] = Field(
+        default_factory=list, description="Further items: meeting backgrounds, slides, graphics"
+    )
+    social_intro: Prose | None = Field(None, description="Text introducing the sample social content")
+
+
+class Resource(Model):
+    type: Text = Field(description="Type label shown in bold, e.g. 'Fact Sheet'")
+    title: Text = Field(description="Title (the link text)")
+    url: Url | None = Field(None, description="Where it lives (http, https or mailto)")
+    description: str | None = Field(None, description="One or two sentences")
+    date: str | None = Field(None, description="Publication date as written by the source")
+
+
+class ResourceCategory(Model):
+    name: Text = Field(description="Category heading")
+    description: Prose | None = Field(None, description="Text under the heading")
+    resources: list[Resource] = Field(min_length=1, description="Resources in this category")
+
+
+class Endnote(Model):
+    id: str = Field(pattern=r"^[A-Za-z0-9_-]+$", description="Referenced in prose as [^id]")
+    text: Prose = Field(description="The note")
+
+
+class Palette(Model):
+    primary: str = Field(description="Main brand colour, #RRGGBB")
+    secondary: str = Field(description="Second colour, #RRGGBB")
+    accent: str = Field(description="Highlight colour, #RRGGBB")
+    dark: str = Field("#1A1A1A", description="Dark text/background colour, #RRGGBB")
+    light: str = Field("#FFFFFF", description="Light text/background colour, #RRGGBB")
+
+    @field_validator("*")
+    @classmethod
+    def _hex(cls, v: str) -> str:
+        if not HEX_COLOUR.match(v):
+            raise ValueError(f"{v!r} is not a colour (expected #RRGGBB)")
+        return v.upper()
+
+
+class Fonts(Model):
+    heading: str = Field("NotoSans-Bold.ttf", description="Heading font file under brand_assets/fonts")
+    body: str = Field("NotoSans-Regular.ttf", description="Body font file under brand_assets/fonts")
+    docx_heading: str | None = Field(None, description="Font family name for Word headings")
+    docx_body: str | None = Field(None, description="Font family name for Word body text")
+
+
+class Branding(Model):
+    palette: Palette = Field(description="Brand colours")
+    fonts: Fonts = Field(default_factory=Fonts, description="Fonts")
+    logo: str | None = Field(None, description="Logo file (PNG or JPEG) beside the config or in brand_assets")
+    logo_alt: str | None = Field(None, description="Alt text for the logo")
+    photo: str | None = Field(None, description="Background photo for graphics (PNG or JPEG)")
+
+
+class Schedule(Model):
+    timezone: str = Field("America/New_York", description="IANA time zone of posting times")
+    times: dict[Weekday, list[str]] = Field(
+        default_factory=lambda: {d: ["10:00"] for d in ("mon", "tue", "wed", "thu", "fri")},
+        description="Posting times (HH:MM, 24 h) per weekday",
+    )
+    include_in_calendar: bool = Field(False, description="Add each scheduled post to calendar.ics")
+
+    @field_validator("times")
+    @classmethod
+    def _times(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        for day, times in v.items():
+            for t in times:
+                if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", t):
+                    raise ValueError(f"{day}: {t!r} is not a time (expected HH:MM, 24 h)")
+        return v
+
+
+class Social(Model):
+    platforms: list[Platform] = Field(
+        default_factory=lambda: ["x", "facebook", "instagram", "linkedin"],
+        description="Platforms to write posts for",
+    )
+    schedule: Schedule = Field(default_factory=Schedule, description="When posts go out")
+    image_base_url: str | None = Field(None, description="Where graphics will be hosted (Buffer's Image URL)")
+
+
+class Graphics(Model):
+    sizes: list[str] = Field(
+        default_factory=lambda: ["instagram_square", "instagram_portrait", "x", "facebook"],
+        description="Sizes to render (see templates/graphics)",
+    )
+    layouts: list[str] = Field(
+        default_factory=lambda: ["week", "theme", "hotline"], description="Layout files to render"
+    )
+
+
+class LintSettings(Model):
+    allow: list[str] = Field(default_factory=list, description="Phrases never reported")
+    disable: list[str] = Field(default_factory=list, description="Rule ids switched off")
+    severity: dict[str, Literal["error", "warning", "info"]] = Field(
+        default_factory=dict, description="Severity per rule id"
+    )
+    rules: list[dict[str, object]] = Field(
+        default_factory=list, description="Extra rules, same form as templates/lint/<lang>.yaml"
+    )
+    readability_grade: float = Field(12.0, description="Flesch-Kincaid grade above which to warn")
+
+
+class Content(Model):
+    """Everything that is said in one language."""
+
+    observance: Observance = Field(description="The observance and its year")
+    organization: Organization = Field(description="Who issues the toolkit")
+    theme: Theme = Field(description="This year's theme")
+    introduction: Prose = Field(description="Introduction of the toolkit")
+    introduction_title: str | None = Field(None, description="Title above the introduction")
+    goals: list[Text] = Field(min_length=1, description="Campaign goals")
+    audiences_intro: str | None = Field(None, description="Lead-in before the audiences")
+    audiences: list[Audience] = Field(min_length=1, description="Who should use this toolkit")
+    hashtags: Hashtags = Field(description="Hashtags and their limit")
+    hotline: Hotline | None = Field(None, description="The hotline promoted in every campaign")
+    guidelines: Guidelines | None = Field(None, description="Messaging, image and statistics guidance")
+    events: Events = Field(default_factory=Events, description="Events and awareness days")
+    proclamation: Proclamation | None = Field(None, description="The sample proclamation")
+    digital: DigitalEngagement = Field(description="Newsletter, website and other digital copy")
+    weeks_intro: Prose | None = Field(None, description="Text before the focus weeks")
+    weeks: list[Week] = Field(min_length=1, description="Focus weeks, in order")
+    resources: list[ResourceCategory] = Field(default_factory=list, description="Resources by category")
+    endnotes: list[Endnote] = Field(default_factory=list, description="Notes referenced as [^id]")
+    labels: dict[str, str] = Field(
+        default_factory=dict, description="Override headings and fixed words (see templates/labels)"
+    )
+
+
+class CampaignConfig(Content):
+    """The whole config file (after `extends:` is merged)."""
+
+    locale: str = Field("en-US", pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$", description="BCP 47 language tag")
+    branding: Branding = Field(description="Colours, fonts, logo")
+    social: Social = Field(default_factory=Social, description="Platforms and posting schedule")
+    graphics: Graphics = Field(default_factory=Graphics, description="Which graphics to render")
+    lint: LintSettings = Field(default_factory=LintSettings, description="Messaging lint settings")
+    translations: dict[str, dict[str, object]] = Field(
+        default_factory=dict,
+        description="Per locale (e.g. es-US): content keys overriding this config in that language",
+    )

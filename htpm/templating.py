@@ -1,0 +1,86 @@
+"""Jinja templates as untrusted input: immutable sandbox, StrictUndefined, a confined search path.
+
+Templates come from designers and other organizations. They are found on the campaign's search
+path only (FileSystemLoader refuses `..` and absolute names), rendered in the immutable sandbox
+(no attribute tricks, no mutation of the context), and a misspelt variable is an error naming the
+template's file and line. Only plain data (str, int, dicts, lists, dates) goes into a context.
+Config strings and CSV cells are never used as template source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from htpm.errors import HtpmError
+
+HTML_SUFFIXES = (".html", ".htm", ".html.j2", ".htm.j2", ".xml.j2")
+
+
+def make_env(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
+    """A sandboxed environment over `search_path`; autoescape for HTML templates only."""
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(p) for p in search_path], followlinks=False),
+        undefined=jinja2.StrictUndefined,
+        autoescape=lambda name: bool(name) and name.endswith(HTML_SUFFIXES),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    return env
+
+
+def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Render template `name` with `context`; every failure becomes a one-line HtpmError."""
+    try:
+        template = env.get_template(name)
+        return template.render(context)
+    except jinja2.TemplateNotFound as exc:
+        raise HtpmError(f"template {exc.name} not found on the search path") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise HtpmError(f"template syntax: {exc.message}", _where(exc.filename or name, exc.lineno)) from None
+    except SecurityError as exc:
+        raise HtpmError(f"template {name} tried something unsafe: {exc}", name) from None
+    except jinja2.UndefinedError as exc:
+        raise HtpmError(f"template: {exc.message}", _where(*_template_frame(name))) from None
+    except jinja2.TemplateError as exc:
+        raise HtpmError(f"template {name}: {exc}", name) from None
+
+
+def render_string(source: str, context: dict[str, Any], origin: str) -> str:
+    """Render a small template string owned by a designer (a layout's text box), sandboxed.
+
+    `origin` names where the string came from for error messages. Never pass user data here.
+    """
+    env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
+    try:
+        return env.from_string(source).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise HtpmError(f"template syntax: {exc.message}", origin) from None
+    except SecurityError as exc:
+        raise HtpmError(f"template tried something unsafe: {exc}", origin) from None
+    except jinja2.TemplateError as exc:
+        raise HtpmError(f"template: {exc}", origin) from None
+
+
+def _where(filename: str, line: int | None) -> str:
+    return f"{filename}:{line}" if line else filename
+
+
+def _template_frame(default_name: str) -> tuple[str, int | None]:
+    """The innermost template file and line of the exception being handled."""
+    import sys
+
+    tb = sys.exc_info()[2]
+    found: tuple[str, int | None] = (default_name, None)
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename.endswith((".j2", ".html", ".md", ".txt")) or "<template>" in code.co_filename:
+            found = (code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
