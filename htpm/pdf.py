@@ -1,0 +1,117 @@
+"""Word documents to accessible PDF through LibreOffice headless, one process per batch.
+
+LibreOffice is optional at run time: without `soffice` the caller gets `PdfUnavailable` and keeps
+its .docx. Each call starts ONE soffice process for all its files (a cold start costs seconds) with
+its own throw-away user profile: two processes sharing a profile fail silently. The export asks
+for a tagged PDF (structure for screen readers), bookmarks from the headings and the document
+title in the viewer's title bar.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from htpm.errors import HtpmError
+
+__all__ = ["PdfConversionFailed", "PdfUnavailable", "convert_to_pdf", "find_soffice", "soffice_available"]
+
+# writer_pdf_Export filter data, in the JSON form LibreOffice (>= 7.4) takes after the filter name.
+EXPORT_OPTIONS: dict[str, dict[str, str]] = {
+    "UseTaggedPDF": {"type": "boolean", "value": "true"},
+    "ExportBookmarks": {"type": "boolean", "value": "true"},
+    "DisplayPDFDocumentTitle": {"type": "boolean", "value": "true"},
+    "ExportNotes": {"type": "boolean", "value": "false"},
+    "ExportLinksRelativeFsys": {"type": "boolean", "value": "false"},
+    "ConvertOOoTargetToPDFTarget": {"type": "boolean", "value": "true"},
+    "UseLosslessCompression": {"type": "boolean", "value": "true"},
+}
+
+
+class PdfUnavailable(HtpmError):
+    """LibreOffice is not installed: the caller keeps the .docx and notes it in one line."""
+
+
+class PdfConversionFailed(HtpmError):
+    """LibreOffice ran but did not produce every PDF (or ran out of time)."""
+
+
+def find_soffice() -> str | None:
+    """The soffice executable on PATH (`soffice` or `libreoffice`), or None."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def soffice_available() -> bool:
+    return find_soffice() is not None
+
+
+def _filter_argument() -> str:
+    return "pdf:writer_pdf_Export:" + json.dumps(EXPORT_OPTIONS, separators=(",", ":"))
+
+
+def convert_to_pdf(docx_paths: list[Path], out_dir: Path, timeout: float = 180) -> list[Path]:
+    """Convert every document in `docx_paths` to `out_dir/<stem>.pdf` with one soffice process.
+
+    Returns the PDF paths in the order of `docx_paths`. Raises PdfUnavailable when LibreOffice is
+    missing, PdfConversionFailed on a timeout or a missing result.
+    """
+    if not docx_paths:
+        return []
+    soffice = find_soffice()
+    if soffice is None:
+        raise PdfUnavailable("LibreOffice (soffice) not found; wrote the .docx only")
+    stems = [p.stem for p in docx_paths]
+    if len(set(stems)) != len(stems):
+        raise ValueError("convert_to_pdf: two input files share a name; their PDFs would collide")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    targets = [out_dir / f"{stem}.pdf" for stem in stems]
+    for target in targets:
+        target.unlink(missing_ok=True)
+
+    profile = Path(tempfile.mkdtemp(prefix="htpm-lo-", dir="/tmp"))
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        _filter_argument(),
+        "--outdir",
+        str(out_dir),
+        *[str(p.resolve()) for p in docx_paths],
+    ]
+    env = {**os.environ, "HOME": str(profile)}
+    try:
+        _run(command, env, timeout)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    missing = [t.name for t in targets if not t.is_file() or t.stat().st_size == 0]
+    if missing:
+        raise PdfConversionFailed(f"LibreOffice did not convert {', '.join(missing)}")
+    return targets
+
+
+def _run(command: list[str], env: dict[str, str], timeout: float) -> None:
+    # soffice forks (oosplash -> soffice.bin): run it in its own session to kill the whole group.
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise PdfConversionFailed(f"LibreOffice took longer than {timeout:g} s; no PDF written") from None
