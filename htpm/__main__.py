@@ -1,0 +1,3 @@
+from htpm.cli import main
+
+main()

@@ -1,0 +1,261 @@
+"""Load a campaign config: read safely, follow `extends:`, merge, include prose, validate, freeze.
+
+Merge rules for overlays (`extends: parent.yaml`):
+- mappings merge key by key, recursively; the overlay's value wins;
+- lists and scalars replace the parent's value;
+- a key written with a trailing `+` (`resources+:`) appends its list to the parent's list;
+- a key set to null in the overlay removes the parent's value (the default applies).
+
+A prose value may be `{file: name.md}`: the text of a Markdown file beside the config that names it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from htpm.campaign import Campaign
+from htpm.errors import ConfigError, HtpmError, Location
+from htpm.model import CampaignConfig, Content
+from htpm.paths import bundled_config, confined, inside
+from htpm.yamlsafe import Located, read_yaml, source_map, unwrap
+
+MAX_EXTENDS = 8
+MAX_PROSE_BYTES = 1_000_000
+BUNDLED_PREFIX = "htpm:"
+
+
+def load_campaign(path: str | Path, locale: str | None = None) -> Campaign:
+    """Load, merge and validate the config at `path`; every mistake at once as a ConfigError."""
+    path = Path(path)
+    tree, dirs = _load_tree(path, chain=())
+    if locale is not None:
+        tree = _apply_translation(tree, locale, path)
+    data = unwrap(tree)
+    sources = source_map(tree)
+    try:
+        config = CampaignConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_format_errors(exc, sources, path)) from None
+    campaign = Campaign(config=config, path=path, config_dirs=tuple(dirs), sources=sources)
+    try:
+        campaign.weeks  # noqa: B018 - derive dates now so a misfit is a config error
+    except HtpmError as exc:
+        raise ConfigError([f"{campaign.locate(('weeks',))}: {exc.message}"]) from None
+    return campaign
+
+
+def validate_config(path: str | Path) -> Campaign:
+    """`htpm validate`: the same as loading; kept as the name the CLI calls."""
+    return load_campaign(path)
+
+
+def _load_tree(path: Path, chain: tuple[Path, ...]) -> tuple[Located, list[Path]]:
+    tree = read_yaml(path)
+    if not isinstance(tree.value, dict):
+        raise HtpmError("the top of a campaign config must be a mapping of keys", tree.loc)
+    folder = path.resolve().parent
+    _include_prose(tree, folder, str(path))
+    parent_ref = tree.value.pop("extends", None)
+    if parent_ref is None:
+        _strip_append_markers(tree)
+        return tree, [folder]
+    if not isinstance(parent_ref.value, str):
+        raise HtpmError("extends: expected the path of a config", parent_ref.loc)
+    parent_path = _resolve_parent(parent_ref, folder)
+    resolved_chain = (*chain, path.resolve())
+    if parent_path.resolve() in resolved_chain:
+        names = " -> ".join(p.name for p in (*resolved_chain, parent_path))
+        raise HtpmError(f"extends: cycle ({names})", parent_ref.loc)
+    if len(resolved_chain) > MAX_EXTENDS:
+        raise HtpmError(f"extends: more than {MAX_EXTENDS} levels", parent_ref.loc)
+    if not parent_path.is_file():
+        raise HtpmError(f"extends: {parent_ref.value} not found", parent_ref.loc)
+    parent_tree, parent_dirs = _load_tree(parent_path, resolved_chain)
+    merged = merge(parent_tree, tree)
+    return merged, [folder, *[d for d in parent_dirs if d != folder]]
+
+
+def _resolve_parent(ref: Located, folder: Path) -> Path:
+    name: str = ref.value
+    if name.startswith(BUNDLED_PREFIX):
+        return bundled_config(name[len(BUNDLED_PREFIX) :])
+    try:
+        return confined(folder, name, "extends")
+    except HtpmError as exc:
+        raise HtpmError(exc.message, ref.loc) from None
+
+
+def merge(base: Located, overlay: Located) -> Located:
+    """Overlay `overlay` on `base` by the documented rules (returns a new tree)."""
+    if not (isinstance(base.value, dict) and isinstance(overlay.value, dict)):
+        return _strip_append_markers(overlay)
+    out = dict(base.value)
+    for raw_key, value in overlay.value.items():
+        if raw_key.endswith("+"):
+            key = raw_key[:-1]
+            if not isinstance(value.value, list):
+                raise HtpmError(f"{raw_key}: appending needs a list", value.loc)
+            existing = out.get(key)
+            if existing is not None and not isinstance(existing.value, list):
+                raise HtpmError(f"{raw_key}: the parent's {key} is not a list", value.loc)
+            items = list(existing.value) if existing is not None else []
+            out[key] = Located(items + [_strip_append_markers(v) for v in value.value], value.loc)
+        elif value.value is None:
+            out.pop(raw_key, None)
+        elif raw_key in out:
+            out[raw_key] = merge(out[raw_key], value)
+        else:
+            out[raw_key] = _strip_append_markers(value)
+    return Located(out, overlay.loc)
+
+
+def _strip_append_markers(tree: Located) -> Located:
+    """In a config with no parent, `key+:` simply means `key:`."""
+    if isinstance(tree.value, dict):
+        fixed: dict[str, Located] = {}
+        for k, v in tree.value.items():
+            key = k[:-1] if k.endswith("+") else k
+            if key in fixed:
+                raise HtpmError(f"both {key} and {key}+ given", v.loc)
+            fixed[key] = _strip_append_markers(v)
+        tree.value = fixed
+    elif isinstance(tree.value, list):
+        tree.value = [_strip_append_markers(v) for v in tree.value]
+    return tree
+
+
+def _include_prose(tree: Located, folder: Path, shown: str) -> None:
+    """Replace every `{file: x.md}` mapping with the file's text (confined to the config's folder)."""
+    value = tree.value
+    if isinstance(value, dict):
+        if set(value) == {"file"} and isinstance(value["file"].value, str):
+            ref = value["file"]
+            try:
+                target = confined(folder, ref.value, "file")
+            except HtpmError as exc:
+                raise HtpmError(exc.message, ref.loc) from None
+            if target.suffix.lower() not in (".md", ".markdown", ".txt"):
+                raise HtpmError(f"file: {ref.value} is not a Markdown or text file", ref.loc)
+            if not target.is_file():
+                raise HtpmError(f"file: {ref.value} not found", ref.loc)
+            raw = target.read_bytes()
+            if len(raw) > MAX_PROSE_BYTES:
+                raise HtpmError(f"file: {ref.value} is larger than 1 MB", ref.loc)
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise HtpmError(f"file: {ref.value} is not UTF-8 text", ref.loc) from None
+            rel = target.relative_to(folder) if inside(target, folder) else target
+            tree.value = text.strip("\n")
+            tree.loc = Location(str(Path(shown).parent / rel), 1, 1)
+            return
+        for v in value.values():
+            _include_prose(v, folder, shown)
+    elif isinstance(value, list):
+        for v in value:
+            _include_prose(v, folder, shown)
+
+
+def _apply_translation(tree: Located, locale: str, path: Path) -> Located:
+    translations = tree.value.get("translations")
+    if translations is None or locale not in (translations.value or {}):
+        raise HtpmError(f"no translation for locale {locale}", path)
+    overlay = translations.value[locale]
+    if not isinstance(overlay.value, dict):
+        raise HtpmError(f"translations.{locale}: expected a mapping", overlay.loc)
+    allowed = set(Content.model_fields)
+    for key, value in overlay.value.items():
+        if key.rstrip("+") not in allowed:
+            raise HtpmError(f"translations.{locale}.{key}: not translatable content", value.loc)
+    merged = merge(tree, overlay)
+    merged.value["locale"] = Located(locale, overlay.loc)
+    merged.value.pop("translations", None)
+    return merged
+
+
+# -- errors -------------------------------------------------------------------------------------
+
+
+def _format_errors(exc: ValidationError, sources: dict[tuple[Any, ...], Location], path: Path) -> list[str]:
+    lines: list[tuple[Location, str]] = []
+    for err in exc.errors():
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        dotted = ".".join(str(p) for p in loc) or "(top)"
+        message = _message(err, loc)
+        where = _nearest(sources, loc) or Location(str(path))
+        lines.append((where, f"{where}: {dotted}: {message}"))
+    lines.sort(key=lambda item: (item[0].file, item[0].line, item[0].col))
+    return [text for _, text in lines]
+
+
+def _nearest(sources: dict[tuple[Any, ...], Location], loc: tuple[Any, ...]) -> Location | None:
+    for cut in range(len(loc), -1, -1):
+        found = sources.get(tuple(loc[:cut]))
+        if found is not None:
+            return found
+    return None
+
+
+def _message(err: Any, loc: tuple[Any, ...]) -> str:
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        known = _fields_at(loc[:-1])
+        hint = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        msg = "unknown key"
+        return f"{msg}; did you mean {hint[0]!r}?" if hint else f"{msg} (known: {', '.join(sorted(known))})"
+    if kind == "missing":
+        return "required, but missing"
+    if kind == "string_type":
+        return f"expected text, got {_show(err.get('input'))}; put it in quotes"
+    msg = str(err["msg"])
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    if kind.startswith(("int_", "bool_", "float_", "date_", "literal_")):
+        msg = f"{msg} (got {_show(err.get('input'))})"
+    return msg
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _fields_at(loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the model found by walking `loc` from CampaignConfig."""
+    model: Any = CampaignConfig
+    for part in loc:
+        if isinstance(part, int) or model is None:
+            continue
+        field = model.model_fields.get(part) if _is_model(model) else None
+        if field is None:
+            model = None if _is_model(model) else model
+            continue
+        model = _inner_model(field.annotation)
+    return list(model.model_fields) if _is_model(model) else []
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _inner_model(tp: Any) -> Any:
+    if _is_model(tp):
+        return tp
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) in (list, dict, typing.Union, types.UnionType):
+        for arg in args:
+            found = _inner_model(arg)
+            if found is not None:
+                return found
+    if typing.get_origin(tp) is typing.Annotated:
+        return _inner_model(args[0])
+    return None
+
+
+__all__ = ["load_campaign", "validate_config", "merge", "ConfigError"]

@@ -1,0 +1,169 @@
+"""The only code that writes a build's files: confined, atomic, deterministic, conflict-aware.
+
+1. Every artifact path is checked to lie inside the output folder (no `..`, no absolute path, no
+   symlink inside the folder that leads out of it).
+2. Everything is staged in a temporary folder inside the output folder, then moved into place with
+   `os.replace`; if any move fails, the files already moved are put back from backups, so a failed
+   build leaves the earlier outputs byte for byte and no temporary files.
+3. `.htpm-manifest.json` records the hash of each file we wrote. A file whose bytes on disk differ
+   from the manifest was edited by someone since: it is a conflict, kept unless `force`.
+4. A file whose bytes would not change is not rewritten (its modification time is kept).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from htpm.artifacts import Artifact
+from htpm.errors import HtpmError
+from htpm.paths import inside
+
+MANIFEST = ".htpm-manifest.json"
+_STAGING_PREFIX = ".htpm-staging-"
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_manifest(out_dir: Path) -> dict[str, str]:
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+    files = data.get("files", {}) if isinstance(data, dict) else {}
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+
+def target_path(out_dir: Path, relative: str) -> Path:
+    """The file an artifact goes to, refusing anything that would land outside `out_dir`."""
+    target = out_dir / relative
+    if not inside(target, out_dir):
+        raise HtpmError(f"refusing to write outside the output folder: {relative}")
+    # a symlinked folder inside out_dir must not lead out of it (resolve() followed it above),
+    # and the file itself must not be a symlink we would write through
+    if target.is_symlink():
+        raise HtpmError(f"refusing to write through a symbolic link: {relative}")
+    return target
+
+
+def write_artifacts(
+    artifacts: Iterable[Artifact], out_dir: Path, force: bool = False, prune: bool = True
+) -> WriteReport:
+    """Write `artifacts` into `out_dir` atomically; see the module docstring for the rules.
+
+    `prune` removes files of the previous build that this build no longer makes (only files whose
+    bytes still match the manifest, i.e. never a file the user edited).
+    """
+    items = list(artifacts)
+    seen: set[str] = set()
+    for art in items:
+        if art.path in seen:
+            raise ValueError(f"two artifacts with the same path: {art.path}")
+        seen.add(art.path)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = out_dir.resolve()
+    old_manifest = read_manifest(out_dir)
+    report = WriteReport()
+    to_write: list[tuple[Artifact, Path]] = []
+    new_manifest = dict(old_manifest)
+    for art in sorted(items, key=lambda a: a.path):
+        target = target_path(out_dir, art.path)
+        digest = sha256(art.data)
+        if target.exists():
+            on_disk = sha256(target.read_bytes()) if target.is_file() else None
+            if on_disk == digest:
+                report.unchanged.append(art.path)
+                new_manifest[art.path] = digest
+                continue
+            edited = on_disk is None or old_manifest.get(art.path) != on_disk
+            if edited and not force:
+                report.conflicts.append(art.path)
+                continue
+        to_write.append((art, target))
+        new_manifest[art.path] = digest
+    stale = []
+    if prune:
+        for rel, digest in old_manifest.items():
+            if rel in seen:
+                continue
+            path = out_dir / rel
+            if inside(path, out_dir) and path.is_file() and sha256(path.read_bytes()) == digest:
+                stale.append(rel)
+            new_manifest.pop(rel, None)
+    _commit(out_dir, to_write, stale, new_manifest)
+    report.written = [a.path for a, _ in to_write]
+    report.removed = stale
+    return report
+
+
+def _commit(
+    out_dir: Path, to_write: list[tuple[Artifact, Path]], stale: list[str], manifest: dict[str, str]
+) -> None:
+    staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=out_dir))
+    moved: list[tuple[Path, Path | None]] = []  # (target, backup or None if it did not exist)
+    try:
+        staged = []
+        for index, (art, target) in enumerate(to_write):
+            tmp = staging / f"{index}.new"
+            tmp.write_bytes(art.data)
+            staged.append((tmp, target))
+        manifest_tmp = staging / "manifest.new"
+        manifest_tmp.write_text(
+            json.dumps({"files": dict(sorted(manifest.items()))}, indent=1) + "\n", encoding="utf-8"
+        )
+        staged.append((manifest_tmp, out_dir / MANIFEST))
+        for rel in stale:
+            staged.append((None, out_dir / rel))  # type: ignore[arg-type]
+        for index, (tmp, target) in enumerate(staged):
+            backup = None
+            if target.exists():
+                backup = staging / f"{index}.old"
+                os.replace(target, backup)
+            moved.append((target, backup))
+            if tmp is not None:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(tmp, target)
+    except BaseException:
+        for target, backup in reversed(moved):
+            if backup is not None:
+                os.replace(backup, target)
+            elif target.exists():
+                target.unlink()
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    _remove_empty_dirs(out_dir, [out_dir / rel for rel in stale])
+
+
+def _remove_empty_dirs(out_dir: Path, removed: list[Path]) -> None:
+    for path in removed:
+        parent = path.parent
+        while parent != out_dir and inside(parent, out_dir):
+            try:
+                parent.rmdir()
+            except OSError:
+                break
+            parent = parent.parent
+
+
+def remove_leftover_staging(out_dir: Path) -> None:
+    """Staging folders left by a killed process (not by a failed build, which cleans up)."""
+    if out_dir.is_dir():
+        for leftover in out_dir.glob(_STAGING_PREFIX + "*"):
+            shutil.rmtree(leftover, ignore_errors=True)

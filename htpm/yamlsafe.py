@@ -1,0 +1,188 @@
+"""Read YAML from other organizations: no code, no surprises, every value with its line.
+
+PyYAML's safe loader still keeps the last of two duplicate keys, expands alias bombs, overflows the
+stack on deep nesting and follows YAML 1.1 (``NO`` is False, ``01234`` is 668, ``1:30`` is 90). So we
+compose the node tree (which carries line numbers) and build values ourselves:
+
+- plain scalars resolve by the YAML 1.2 core rules only: ``null``/``~``/empty, ``true``/``false``,
+  decimal integers without leading zeros, decimal floats; everything else stays text as written;
+- duplicate keys, aliases, explicit tags and nesting deeper than ``MAX_DEPTH`` are errors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from htpm.errors import HtpmError, Location
+
+MAX_DEPTH = 64
+MAX_BYTES = 5_000_000
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(0|[1-9][0-9]*)\.[0-9]+$")
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:merge",
+    "tag:yaml.org,2002:value",
+}
+
+
+@dataclass
+class Located:
+    """A YAML value with where it was written. `value` is a dict[str, Located], list[Located] or scalar."""
+
+    value: Any
+    loc: Location
+
+
+class _NoAliasComposer(yaml.SafeLoader):
+    """A loader that refuses aliases before they are expanded (alias bombs never start)."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _LoadError("aliases (*name) are not allowed; repeat the value", event.start_mark)
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _LoadError(f"nesting deeper than {MAX_DEPTH} levels", self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+class _LoadError(Exception):
+    def __init__(self, message: str, mark: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+def read_yaml(path: Path, shown: str | None = None) -> Located:
+    """Parse one YAML file into a Located tree; every problem is an HtpmError with file:line:col."""
+    name = shown or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise HtpmError("file not found", name) from None
+    except OSError as exc:
+        raise HtpmError(f"cannot read: {exc.strerror}", name) from None
+    if len(raw) > MAX_BYTES:
+        raise HtpmError(f"file is larger than {MAX_BYTES // 1_000_000} MB", name)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise HtpmError("not UTF-8 text (binary bytes?)", Location(name, line)) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise HtpmError("not UTF-8 text (binary bytes?)", Location(name, line)) from None
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise HtpmError("file is empty", name)
+    loader = _NoAliasComposer(text)
+    try:
+        node = loader.get_single_node()
+    except _LoadError as exc:
+        raise HtpmError(exc.message, _loc(name, exc.mark)) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        if "'\\t'" in problem or "tab" in problem:
+            problem = "tab character: indent with spaces"
+        raise HtpmError(f"YAML syntax: {problem}", _loc(name, mark)) from None
+    except yaml.YAMLError as exc:
+        raise HtpmError(f"YAML: {exc}", name) from None
+    except RecursionError:
+        raise HtpmError(f"nesting deeper than {MAX_DEPTH} levels", name) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise HtpmError("file is empty", name)
+    return _build(node, name)
+
+
+def _loc(name: str, mark: Any) -> Location:
+    return Location(name, mark.line + 1, mark.column + 1) if mark is not None else Location(name)
+
+
+def _build(node: Node, name: str) -> Located:
+    loc = _loc(name, node.start_mark)
+    tag = node.tag
+    if tag not in _STANDARD_TAGS:
+        raise HtpmError(f"tag {tag} is not allowed", loc)
+    if isinstance(node, MappingNode):
+        out: dict[str, Located] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise HtpmError("merge keys (<<) are not allowed", _loc(name, key_node.start_mark))
+            if not isinstance(key_node, ScalarNode):
+                raise HtpmError("keys must be plain text", _loc(name, key_node.start_mark))
+            key = str(key_node.value)
+            line = key_node.start_mark.line + 1
+            if key in out:
+                raise HtpmError(
+                    f"duplicate key {key!r} (first on line {first_line[key]}, again on line {line})",
+                    _loc(name, key_node.start_mark),
+                )
+            first_line[key] = line
+            out[key] = _build(value_node, name)
+        return Located(out, loc)
+    if isinstance(node, SequenceNode):
+        return Located([_build(item, name) for item in node.value], loc)
+    assert isinstance(node, ScalarNode)
+    return Located(_scalar(node), loc)
+
+
+def _scalar(node: ScalarNode) -> Any:
+    text = node.value
+    if node.style is not None and node.style != "":
+        return text  # quoted or block scalar: always text
+    if node.tag == "tag:yaml.org,2002:str":
+        return text  # plain text, or an explicit !!str
+    if text in ("", "~", "null", "Null", "NULL"):
+        return None
+    if text in ("true", "True", "TRUE"):
+        return True
+    if text in ("false", "False", "FALSE"):
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    return text
+
+
+def unwrap(tree: Located) -> Any:
+    """Plain Python values from a Located tree."""
+    value = tree.value
+    if isinstance(value, dict):
+        return {k: unwrap(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [unwrap(v) for v in value]
+    return value
+
+
+def source_map(tree: Located, prefix: tuple[str | int, ...] = ()) -> dict[tuple[str | int, ...], Location]:
+    """Every path in the tree mapped to where its value was written."""
+    out = {prefix: tree.loc}
+    value = tree.value
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out.update(source_map(v, (*prefix, k)))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out.update(source_map(v, (*prefix, i)))
+    return out
