@@ -48,6 +48,14 @@ def week_dates(year: int, month: int, count: int) -> list[tuple[dt.date, dt.date
     return weeks
 
 
+class WeekMisfit(HtpmError):
+    """A derived week that falls outside the month; `index` is the week's position in the list."""
+
+    def __init__(self, index: int, message: str) -> None:
+        super().__init__(message)
+        self.index = index
+
+
 @dataclass(frozen=True)
 class Campaign:
     """A loaded, validated, frozen campaign, ready for the generators."""
@@ -88,7 +96,7 @@ class Campaign:
             start = week.start or dates[0]
             end = week.end or (dates[1] if week.start is None else start + dt.timedelta(days=6))
             if start is None or end is None:
-                raise HtpmError(f"weeks.{number - 1}: does not fit in the month; give start and end")
+                raise WeekMisfit(number - 1, f"week {number} starts after {self.month_name} {self.year} ends; give its start and end dates")
             infos.append(WeekInfo(number, start, end, week))
         return tuple(infos)
 

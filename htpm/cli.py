@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from htpm import __version__
@@ -140,7 +139,7 @@ _register_areas()
 def main() -> None:
     """Console entry point: user errors are one line on stderr and exit 1, never a traceback."""
     try:
-        code = app(standalone_mode=False)
+        app()  # standalone: usage errors exit 2, typer.Exit exits with its code
     except ConfigError as exc:
         for line in exc.lines:
             typer.echo(line, err=True)
@@ -148,10 +147,3 @@ def main() -> None:
     except HtpmError as exc:
         typer.echo(str(exc), err=True)
         sys.exit(1)
-    except click.exceptions.Abort:
-        typer.echo("aborted", err=True)
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    sys.exit(code if isinstance(code, int) else 0)

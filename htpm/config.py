@@ -12,6 +12,7 @@ A prose value may be `{file: name.md}`: the text of a Markdown file beside the c
 from __future__ import annotations
 
 import difflib
+import os
 import types
 import typing
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from htpm.campaign import Campaign
+from htpm.campaign import Campaign, WeekMisfit
 from htpm.errors import ConfigError, HtpmError, Location
 from htpm.model import CampaignConfig, Content
 from htpm.paths import bundled_config, confined, inside
@@ -33,7 +34,7 @@ BUNDLED_PREFIX = "htpm:"
 def load_campaign(path: str | Path, locale: str | None = None) -> Campaign:
     """Load, merge and validate the config at `path`; every mistake at once as a ConfigError."""
     path = Path(path)
-    tree, dirs = _load_tree(path, chain=())
+    tree, dirs = _load_tree(path, chain=(), shown=str(path))
     if locale is not None:
         tree = _apply_translation(tree, locale, path)
     data = unwrap(tree)
@@ -45,8 +46,9 @@ def load_campaign(path: str | Path, locale: str | None = None) -> Campaign:
     campaign = Campaign(config=config, path=path, config_dirs=tuple(dirs), sources=sources)
     try:
         campaign.weeks  # noqa: B018 - derive dates now so a misfit is a config error
-    except HtpmError as exc:
-        raise ConfigError([f"{campaign.locate(('weeks',))}: {exc.message}"]) from None
+    except WeekMisfit as exc:
+        where = campaign.locate(("weeks", exc.index))
+        raise ConfigError([f"{where}: weeks.{exc.index}: {exc.message}"]) from None
     return campaign
 
 
@@ -55,12 +57,12 @@ def validate_config(path: str | Path) -> Campaign:
     return load_campaign(path)
 
 
-def _load_tree(path: Path, chain: tuple[Path, ...]) -> tuple[Located, list[Path]]:
-    tree = read_yaml(path)
+def _load_tree(path: Path, chain: tuple[Path, ...], shown: str) -> tuple[Located, list[Path]]:
+    tree = read_yaml(path, shown)
     if not isinstance(tree.value, dict):
         raise HtpmError("the top of a campaign config must be a mapping of keys", tree.loc)
     folder = path.resolve().parent
-    _include_prose(tree, folder, str(path))
+    _include_prose(tree, folder, shown)
     parent_ref = tree.value.pop("extends", None)
     if parent_ref is None:
         _strip_append_markers(tree)
@@ -76,7 +78,12 @@ def _load_tree(path: Path, chain: tuple[Path, ...]) -> tuple[Located, list[Path]
         raise HtpmError(f"extends: more than {MAX_EXTENDS} levels", parent_ref.loc)
     if not parent_path.is_file():
         raise HtpmError(f"extends: {parent_ref.value} not found", parent_ref.loc)
-    parent_tree, parent_dirs = _load_tree(parent_path, resolved_chain)
+    parent_shown = (
+        str(parent_path)
+        if parent_ref.value.startswith(BUNDLED_PREFIX)
+        else os.path.normpath(Path(shown).parent / parent_ref.value)
+    )
+    parent_tree, parent_dirs = _load_tree(parent_path, resolved_chain, parent_shown)
     merged = merge(parent_tree, tree)
     return merged, [folder, *[d for d in parent_dirs if d != folder]]
 
@@ -138,8 +145,8 @@ def _include_prose(tree: Located, folder: Path, shown: str) -> None:
             ref = value["file"]
             try:
                 target = confined(folder, ref.value, "file")
-            except HtpmError as exc:
-                raise HtpmError(exc.message, ref.loc) from None
+            except HtpmError:
+                raise HtpmError(f"file: {ref.value} is outside the config's folder", ref.loc) from None
             if target.suffix.lower() not in (".md", ".markdown", ".txt"):
                 raise HtpmError(f"file: {ref.value} is not a Markdown or text file", ref.loc)
             if not target.is_file():
@@ -211,6 +218,10 @@ def _message(err: Any, loc: tuple[Any, ...]) -> str:
         return f"{msg}; did you mean {hint[0]!r}?" if hint else f"{msg} (known: {', '.join(sorted(known))})"
     if kind == "missing":
         return "required, but missing"
+    if kind == "string_pattern_mismatch" and "https?://" in str(err.get("ctx", {}).get("pattern", "")):
+        return f"expected an http://, https:// or mailto: address, got {_show(err.get('input'))}"
+    if kind == "int_parsing":
+        return f"expected a whole number, got {_show(err.get('input'))}"
     if kind == "string_type":
         return f"expected text, got {_show(err.get('input'))}; put it in quotes"
     msg = str(err["msg"])

@@ -121,7 +121,8 @@ def _build(node: Node, name: str) -> Located:
     loc = _loc(name, node.start_mark)
     tag = node.tag
     if tag not in _STANDARD_TAGS:
-        raise HtpmError(f"tag {tag} is not allowed", loc)
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        raise HtpmError(f"tag {shown} is not allowed (plain values only)", loc)
     if isinstance(node, MappingNode):
         out: dict[str, Located] = {}
         first_line: dict[str, int] = {}

@@ -1,0 +1,117 @@
+"""Broken configs: each gives its exact one-line message (golden), exit 1 and no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from htpm.cli import main
+from htpm.config import load_campaign
+from htpm.errors import ConfigError, HtpmError
+from tests.conftest import WATER_SAFETY
+from tests.foundation.golden import check_golden
+
+BASE = WATER_SAFETY.read_text(encoding="utf-8")
+
+
+def edit(old: str, new: str) -> str:
+    assert old in BASE, old
+    return BASE.replace(old, new, 1)
+
+
+# name -> files (config.yaml is the one loaded)
+CASES: dict[str, dict[str, str | bytes]] = {
+    "syntax-error": {"config.yaml": "observance: [1, 2\n"},
+    "empty-file": {"config.yaml": "# only a comment\n"},
+    "list-at-root": {"config.yaml": "- a\n- b\n"},
+    "binary-bytes": {"config.yaml": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"},
+    "not-utf8": {"config.yaml": b"observance:\n  name: Caf\xe9\n"},
+    "tabs": {"config.yaml": "observance:\n\tname: x\n"},
+    "alias-bomb": {"config.yaml": 'a: &a ["lol","lol"]\nb: &b [*a,*a,*a,*a]\nc: [*b,*b,*b,*b]\n'},
+    "deep-nesting": {"config.yaml": "a: " + "[" * 5000 + "]" * 5000 + "\n"},
+    "python-tag": {"config.yaml": "observance: !!python/object/apply:os.system ['echo hi']\n"},
+    "merge-key": {"config.yaml": "base: &b {x: 1}\nother:\n  <<: {x: 2}\n"},
+    "duplicate-key": {"config.yaml": edit("  month: 5\n", "  month: 5\n  month: 6\n")},
+    "misspelt-key": {"config.yaml": edit("  tagline:", "  tagilne:")},
+    "missing-required": {"config.yaml": edit("theme:\n  name: Swim Smart Together\n", "theme:\n")},
+    "month-out-of-range": {"config.yaml": edit("  month: 5\n", "  month: 13\n")},
+    "number-for-text": {"config.yaml": edit("  phone: 555-0100", "  phone: 5550100")},
+    "bool-for-int": {"config.yaml": edit("  max_per_post: 2", "  max_per_post: NO")},
+    "bad-hashtag": {"config.yaml": edit('primary: "#SwimSmart"', 'primary: "Swim Smart"')},
+    "bad-colour": {"config.yaml": edit('primary: "#00507A"', 'primary: "navy"')},
+    "javascript-url": {"config.yaml": edit("url: https://parks.example.org/pools", "url: javascript:alert(1)")},
+    "unknown-platform": {"config.yaml": edit("platforms: [x, facebook, instagram, bluesky]", "platforms: [x, myspace]")},
+    "bad-time": {"config.yaml": edit('mon: ["09:30"]', 'mon: ["9am"]')},
+    "week-end-before-start": {"config.yaml": edit("    end: 2025-06-04", "    end: 2025-05-01")},
+    "weeks-do-not-fit": {
+        "config.yaml": edit("  month: 5\n", "  month: 2\n")
+        .replace("    start: 2025-05-29\n", "")
+        .replace("    end: 2025-06-04\n", "")
+    },
+    "prose-file-escapes": {"config.yaml": edit("introduction: |", "introduction: {file: ../secret.md}\nx_: |")},
+    "prose-file-missing": {"config.yaml": edit("introduction: |", "introduction: {file: intro.md}\nx_: |")},
+    "extends-missing": {"config.yaml": "extends: national.yaml\nlocale: en-US\n"},
+    "extends-absolute": {"config.yaml": "extends: /etc/passwd\n"},
+    "extends-cycle": {"config.yaml": "extends: b.yaml\n", "b.yaml": "extends: config.yaml\n"},
+    "append-to-mapping": {"config.yaml": "extends: base.yaml\ntheme+: [x]\n", "base.yaml": BASE},
+}
+
+
+def _write(tmp_path: Path, files: dict[str, str | bytes]) -> None:
+    for name, content in files.items():
+        target = tmp_path / name
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
+def _message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str | bytes]) -> str:
+    _write(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(HtpmError) as info:
+        load_campaign(Path("config.yaml"))
+    err = info.value
+    return "\n".join(err.lines) if isinstance(err, ConfigError) else str(err)
+
+
+def test_at_least_twenty_cases() -> None:
+    assert len(CASES) >= 20
+
+
+def test_every_broken_config_has_its_golden_message(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, update_golden: bool
+) -> None:
+    lines = []
+    for name, files in CASES.items():
+        message = _message(tmp_path_factory.mktemp(name), monkeypatch, files)
+        assert "Traceback" not in message
+        assert message.startswith("config.yaml") or message.startswith("b.yaml"), (name, message)
+        lines.append(f"{name}: {message}")
+    check_golden("config_errors.txt", "\n".join(lines) + "\n", update_golden)
+
+
+@pytest.mark.parametrize("name", ["binary-bytes", "alias-bomb", "deep-nesting", "extends-cycle", "misspelt-key"])
+def test_cli_exits_1_with_one_line_and_no_traceback(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(tmp_path, CASES[name])
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.argv", ["htpm", "validate", "config.yaml"])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith("config.yaml:") or err.startswith("b.yaml:")
+
+
+def test_all_errors_reported_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = edit("  month: 5\n", "  month: 13\n").replace("  tagline:", "  tagilne:").replace(
+        'primary: "#00507A"', 'primary: "navy"'
+    )
+    message = _message(tmp_path, monkeypatch, {"config.yaml": text})
+    assert len(message.splitlines()) == 3
+    assert "observance.month" in message and "theme.tagilne" in message and "palette.primary" in message

@@ -1,0 +1,58 @@
+"""`htpm new-year`: years move, web addresses and comments stay, the result validates."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from htpm.config import load_campaign
+from htpm.errors import HtpmError
+from htpm.newyear import new_year, shift_years
+from tests.conftest import WATER_SAFETY
+
+
+def test_shift_years_moves_years_but_not_addresses() -> None:
+    text = "In 2023 (since December 2022) see https://x.gov/blog/2023/01 and acf.hhs.gov/2022/x; 20230 stays"
+    assert shift_years(text, 2023, 2024) == (
+        "In 2024 (since December 2023) see https://x.gov/blog/2023/01 and acf.hhs.gov/2022/x; 20230 stays"
+    )
+
+
+def test_new_year_keeps_comments_and_validates(tmp_path: Path) -> None:
+    src = tmp_path / "2025.yaml"
+    shutil.copy(WATER_SAFETY, src)
+    target = new_year(2026, src)
+    assert target == tmp_path / "2026.yaml"
+    text = target.read_text()
+    assert text.startswith("# A small campaign on another topic")
+    c = load_campaign(target)
+    assert c.year == 2026
+    assert str(c.weeks[0].start) == "2026-05-01"
+    assert str(c.weeks[-1].end) == "2026-06-04"  # explicit dates move with the year
+
+
+def test_new_year_refuses_to_overwrite(tmp_path: Path) -> None:
+    src = tmp_path / "2025.yaml"
+    shutil.copy(WATER_SAFETY, src)
+    (tmp_path / "2026.yaml").write_text("keep me")
+    with pytest.raises(HtpmError, match="already exists"):
+        new_year(2026, src)
+    assert (tmp_path / "2026.yaml").read_text() == "keep me"
+
+
+def test_new_year_copies_prose_files(tmp_path: Path) -> None:
+    (tmp_path / "2025").mkdir()
+    (tmp_path / "2025" / "intro.md").write_text("May 2025 is Water Safety Month.\n")
+    text = WATER_SAFETY.read_text().replace("introduction: |", "introduction: {file: 2025/intro.md}\nx_: |", 1)
+    text = text.replace("x_: |\n", "", 1)
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("introduction:"))
+    while lines[start + 1].startswith("  "):
+        del lines[start + 1]
+    src = tmp_path / "2025.yaml"
+    src.write_text("".join(lines))
+    c = load_campaign(new_year(2026, src))
+    assert c.config.introduction == "May 2026 is Water Safety Month."
+    assert (tmp_path / "2025" / "intro.md").read_text().startswith("May 2025")
