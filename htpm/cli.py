@@ -98,6 +98,18 @@ def new_year_cmd(
     typer.echo(f"wrote {target}")
 
 
+@app.command()
+def schema(
+    format: Annotated[str, typer.Option("--format", help="json (JSON Schema) or markdown (reference).")] = "json",
+) -> None:
+    """Print the config's JSON Schema or its Markdown reference, generated from the models."""
+    from htpm.reference import config_reference, json_schema
+
+    if format not in ("json", "markdown"):
+        raise typer.BadParameter("choose json or markdown", param_hint="--format")
+    typer.echo(json_schema() if format == "json" else config_reference(), nl=False)
+
+
 def _progress():  # type: ignore[no-untyped-def]
     """A progress bar on a terminal; silence otherwise."""
     import contextlib
