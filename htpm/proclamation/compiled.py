@@ -1,0 +1,314 @@
+"""Render the designer's template once, then fill it per row by splicing bytes.
+
+The template (`proclamation/proclamation.docx` on the campaign's search path) is a docxtpl
+document: `{{ title }}`, `{%p for clause in whereas %}{{ clause }}{%p endfor %}`, `{{ resolution }}`,
+`{%p for line in signature_lines %}`, `{{ fields.<name> }}`, `{{ observance }}`, `{{ year }}` and
+`{{ labels.<key> }}` (see docs/proclamation.md). It is rendered ONCE per campaign in the
+immutable Jinja sandbox with StrictUndefined and autoescape, with each clause's placeholders
+encoded as private-use markers. The markers are then turned into runs of their own (keeping the
+designer's run formatting; highlighted in the blank) whose text is a unique sentinel, and every
+XML part is cut at its sentinels into byte chunks.
+
+Filling a row is then a join of those chunks with the XML-escaped values, one deflate of
+`word/document.xml`, and a zip whose other members are reused byte for byte. The values are
+never parsed as XML, Markdown or template source.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from docx import Document
+from docx.enum.text import WD_COLOR_INDEX
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.run import Run
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from htpm.campaign import Campaign
+from htpm.errors import HtpmError
+from htpm.proclamation.text import Piece, field_names, parse_all, proclamation_of
+from htpm.proclamation.ziputil import StaticMember, compress_member, zip_bytes
+
+__all__ = ["CompiledProclamation", "TEMPLATE", "compile_proclamation", "escape"]
+
+TEMPLATE = "proclamation/proclamation.docx"
+DOCUMENT = "word/document.xml"
+LABELS = "proclamation."  # templates/labels/<lang>/proclamation.yaml
+# Markers in the render context: \ue000 KIND payload \ue001 (KIND t/T text, f/F field; upper = bold).
+_MARKER = re.compile("\ue000([tTfF])([^\ue000\ue001]*)\ue001")
+_ANY_MARKER = re.compile("[\ue000-\ue003]")
+# Sentinels in the compiled XML: \ue010 field-name \ue011, UTF-8 encoded.
+_SENTINEL = re.compile("\ue010([a-z][a-z0-9_]*)\ue011".encode())
+_PAGE_BREAK = (
+    b'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr>'
+    b'<w:r><w:br w:type="page"/></w:r></w:p>'
+)
+_DRAWING_ID = re.compile(rb'(<wp:docPr [^>]*?\bid=")(\d+)"')
+
+
+def escape(value: str) -> str:
+    """Text for a `w:t` element: the three characters XML would read as markup become entities."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@dataclass(frozen=True)
+class Spliced:
+    """An XML part cut at its sentinels: chunks[0] v0 chunks[1] v1 ... chunks[-1]."""
+
+    chunks: tuple[bytes, ...]
+    fields: tuple[str, ...]
+
+    def fill(self, escaped: Mapping[str, bytes]) -> bytes:
+        out = [self.chunks[0]]
+        for name, chunk in zip(self.fields, self.chunks[1:], strict=True):
+            out += (escaped[name], chunk)
+        return b"".join(out)
+
+
+@dataclass(frozen=True)
+class CompiledProclamation:
+    """The rendered template, ready to fill; picklable, so worker processes get it once."""
+
+    fields: tuple[str, ...]
+    members: tuple[tuple[str, StaticMember | Spliced], ...]  # zip order
+    head: bytes  # document.xml up to and including <w:body>
+    body: Spliced  # the body's content
+    tail: bytes  # the final sectPr and the closing tags
+
+    @property
+    def used(self) -> set[str]:
+        """The fields that appear somewhere in the document."""
+        spliced = [m for _name, m in self.members if isinstance(m, Spliced)]
+        return {name for part in spliced for name in part.fields}
+
+    def fill(self, values: Mapping[str, str]) -> bytes:
+        """The .docx bytes for one set of values (every field must be present; already checked)."""
+        escaped = {name: escape(values[name]).encode("utf-8") for name in self.fields}
+        return self._zip(escaped, self.head + self.body.fill(escaped) + self.tail)
+
+    def fill_combined(self, rows: list[Mapping[str, str]]) -> bytes:
+        """One .docx holding every row's proclamation, a page break between them."""
+        if not rows:
+            raise ValueError("fill_combined needs at least one row")
+        bodies = []
+        for index, values in enumerate(rows):
+            escaped = {name: escape(values[name]).encode("utf-8") for name in self.fields}
+            body = self.body.fill(escaped)
+            if index:  # drawings need ids unique in the document
+                body = _DRAWING_ID.sub(lambda m, k=index: b'%s%d"' % (m[1], int(m[2]) + 100000 * k), body)
+            bodies.append(body)
+        first = {name: escape(rows[0][name]).encode("utf-8") for name in self.fields}
+        return self._zip(first, self.head + _PAGE_BREAK.join(bodies) + self.tail)
+
+    def _zip(self, escaped: Mapping[str, bytes], document: bytes) -> bytes:
+        entries = []
+        for name, member in self.members:
+            if name == DOCUMENT:
+                entries.append(compress_member(name, document, 6))
+            elif isinstance(member, Spliced):
+                entries.append(compress_member(name, member.fill(escaped), 6))
+            else:
+                entries.append(member)
+        return zip_bytes(entries)
+
+
+# -- compiling ----------------------------------------------------------------------------------
+def compile_proclamation(campaign: Campaign, mark: bool = False) -> CompiledProclamation:
+    """Render the campaign's template once; `mark` highlights the placeholders (for the blank)."""
+    proclamation = proclamation_of(campaign)
+    parsed = parse_all(campaign)
+    template = campaign.find_template(TEMPLATE)
+    whereas = [_encode(parsed[("proclamation", "whereas", i)]) for i in range(len(proclamation.whereas))]
+    lines = range(len(proclamation.signature_lines))
+    context = {
+        "title": _encode(parsed[("proclamation", "title")]),
+        "whereas": whereas,
+        "resolution": _encode(parsed[("proclamation", "resolution")]),
+        "signature_lines": [_encode(parsed[("proclamation", "signature_lines", i)]) for i in lines],
+        "fields": {name: _encode([Piece("", name)]) for name in field_names(proclamation)},
+        "observance": campaign.config.observance.name,
+        "year": campaign.year,
+        "labels": {k[len(LABELS) :]: v for k, v in campaign.labels.items() if k.startswith(LABELS)},
+    }
+    rendered = _render(template, context)
+    doc = Document(io.BytesIO(rendered))
+    roots = [doc.element] + [
+        rel.target_part.element
+        for rel in doc.part.rels.values()
+        if rel.reltype.endswith(("/header", "/footer")) and not rel.is_external
+    ]
+    for root in roots:
+        _split_marked_runs(root, mark)
+    title = "".join(p.text for p in parsed[("proclamation", "title")])
+    _set_properties(doc, campaign, title)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _cut(buffer.getvalue(), tuple(field_names(proclamation)), template)
+
+
+def _encode(pieces: list[Piece]) -> str:
+    out = []
+    for piece in pieces:
+        kind = "f" if piece.field else "t"
+        out.append(f"\ue000{kind.upper() if piece.bold else kind}{piece.field or piece.text}\ue001")
+    return "".join(out)
+
+
+def _render(template: Path, context: dict[str, object]) -> bytes:
+    from docxtpl import DocxTemplate
+
+    env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    try:
+        tpl = DocxTemplate(template)
+        tpl.render(context, jinja_env=env, autoescape=True)
+    except jinja2.TemplateSyntaxError as exc:
+        raise HtpmError(f"proclamation template: syntax error: {exc.message}", template) from None
+    except SecurityError as exc:
+        raise HtpmError(f"proclamation template tried something unsafe: {exc}", template) from None
+    except jinja2.TemplateError as exc:
+        raise HtpmError(f"proclamation template: {exc}", template) from None
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise HtpmError(f"proclamation template is not a Word document ({exc})", template) from None
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return buffer.getvalue()
+
+
+def _split_marked_runs(root, mark: bool) -> None:  # type: ignore[no-untyped-def]
+    """Give each marked piece of text a run of its own; placeholders become sentinel runs."""
+    for t in list(root.iter(qn("w:t"))):
+        text = t.text or ""
+        if "\ue000" not in text:
+            continue
+        run = t.getparent()
+        if run.tag != qn("w:r"):
+            raise HtpmError("proclamation template: a tag sits outside ordinary text")
+        rpr = run.find(qn("w:rPr"))
+        others = [child for child in run if child is not rpr]
+        at = others.index(t)
+        new_runs = [_run(rpr, others[:at])] if others[:at] else []
+        pos = 0
+        for match in _MARKER.finditer(text):
+            if match.start() > pos:
+                new_runs.append(_text_run(rpr, text[pos : match.start()]))
+            kind, payload = match.groups()
+            if kind in "fF":
+                r = _text_run(rpr, f"\ue010{payload}\ue011")
+                if mark:
+                    Run(r, None).font.highlight_color = WD_COLOR_INDEX.YELLOW  # type: ignore[arg-type]
+            else:
+                r = _text_run(rpr, payload)
+            if kind.isupper():
+                Run(r, None).font.bold = True  # type: ignore[arg-type]
+            new_runs.append(r)
+            pos = match.end()
+        if pos < len(text):
+            new_runs.append(_text_run(rpr, text[pos:]))
+        new_runs += [_run(rpr, others[at + 1 :])] if others[at + 1 :] else []
+        parent = run.getparent()
+        index = parent.index(run)
+        parent.remove(run)
+        for offset, new in enumerate(new_runs):
+            parent.insert(index + offset, new)
+
+
+def _run(rpr, children):  # type: ignore[no-untyped-def]
+    run = OxmlElement("w:r")
+    if rpr is not None:
+        run.append(copy.deepcopy(rpr))
+    for child in children:
+        run.append(child)
+    return run
+
+
+def _text_run(rpr, text: str):  # type: ignore[no-untyped-def]
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set(qn("xml:space"), "preserve")
+    return _run(rpr, [t])
+
+
+def _set_properties(doc, campaign: Campaign, title: str) -> None:  # type: ignore[no-untyped-def]
+    """Title, language and fixed dates, so a viewer shows the right title and builds repeat."""
+    fixed = dt.datetime(campaign.year, campaign.month, 1)
+    props = doc.core_properties
+    props.title = title
+    props.subject = campaign.config.observance.name
+    props.language = campaign.locale
+    props.created = props.modified = fixed
+    props.last_modified_by = "htpm"
+    props.revision = 1
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        later = [rpr.find(qn(t)) for t in ("w:eastAsianLayout", "w:specVanish", "w:oMath")]
+        anchor = next((e for e in later if e is not None), None)
+        if anchor is None:
+            rpr.append(lang)
+        else:
+            anchor.addprevious(lang)
+    lang.set(qn("w:val"), campaign.locale)
+
+
+def _cut(docx: bytes, fields: tuple[str, ...], template: Path) -> CompiledProclamation:
+    """Cut every XML part at its sentinels; compress the parts without any once."""
+    members: list[tuple[str, StaticMember | Spliced]] = []
+    head = tail = b""
+    body: Spliced | None = None
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        for info in archive.infolist():
+            data = archive.read(info)
+            if _ANY_MARKER.search(data.decode("utf-8", "replace")):
+                raise HtpmError("proclamation template: a tag's value landed outside document text", template)
+            if info.filename == DOCUMENT:
+                head, body, tail = _cut_document(data, template)
+                members.append((info.filename, body))
+            elif _SENTINEL.search(data):
+                members.append((info.filename, _splice(data)))
+            else:
+                members.append((info.filename, compress_member(info.filename, data, 9)))
+    if body is None:
+        raise HtpmError("proclamation template has no word/document.xml", template)
+    return CompiledProclamation(fields, tuple(members), head, body, tail)
+
+
+def _cut_document(data: bytes, template: Path) -> tuple[bytes, Spliced, bytes]:
+    start = data.find(b"<w:body>")
+    end = data.rfind(b"</w:body>")
+    if start < 0 or end < 0:
+        raise HtpmError("proclamation template: word/document.xml has no body", template)
+    start += len(b"<w:body>")
+    sect = data.rfind(b"<w:sectPr", start, end)
+    if sect < 0 or data.find(b"</w:p>", sect, end) >= 0 or data.find(b"</w:tbl>", sect, end) >= 0:
+        sect = end  # no final section properties at body level
+    head, inner, tail = data[:start], data[start:sect], data[sect:]
+    if _SENTINEL.search(head) or _SENTINEL.search(tail):
+        raise HtpmError("proclamation template: a placeholder sits in the section properties", template)
+    return head, _splice(inner), tail
+
+
+def _splice(data: bytes) -> Spliced:
+    parts = _SENTINEL.split(data)
+    return Spliced(tuple(parts[0::2]), tuple(p.decode() for p in parts[1::2]))
