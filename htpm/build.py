@@ -45,7 +45,9 @@ def build(
     on_step("write", len(generators), len(generators))
     warnings.extend(ctx.warnings)
     if strict and ctx.warnings:
-        raise BuildFailed(f"{len(ctx.warnings)} warning(s) with --strict; nothing written:\n" + "\n".join(ctx.warnings))
+        raise BuildFailed(
+            f"{len(ctx.warnings)} warning(s) with --strict; nothing written:\n" + "\n".join(ctx.warnings)
+        )
     report = write_artifacts(artifacts, out_dir, force=force, prune=only is None)
     return BuildResult(campaign, report, warnings)
 

@@ -92,11 +92,18 @@ class Campaign:
     def weeks(self) -> tuple[WeekInfo, ...]:
         derived = week_dates_lenient(self.year, self.month, len(self.config.weeks))
         infos = []
-        for number, (week, dates) in enumerate(zip(self.config.weeks, derived, strict=True), 1):
-            start = week.start or dates[0]
-            end = week.end or (dates[1] if week.start is None else start + dt.timedelta(days=6))
-            if start is None or end is None:
-                raise WeekMisfit(number - 1, f"week {number} starts after {self.month_name} {self.year} ends; give its start and end dates")
+        for number, (week, (derived_start, derived_end)) in enumerate(
+            zip(self.config.weeks, derived, strict=True), 1
+        ):
+            start = week.start or derived_start
+            if start is None:
+                raise WeekMisfit(
+                    number - 1,
+                    f"week {number} starts after {self.month_name} {self.year} ends; "
+                    "give its start and end dates",
+                )
+            # an explicit start without an end gives a seven-day week
+            end = week.end or (derived_end if week.start is None else None) or start + dt.timedelta(days=6)
             infos.append(WeekInfo(number, start, end, week))
         return tuple(infos)
 

@@ -61,9 +61,13 @@ def build(
     only: Annotated[
         str | None, typer.Option("--only", help="Comma-separated outputs to build (e.g. toolkit,social).")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite files edited since the last build.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite files edited since the last build.")
+    ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
-    pdf: Annotated[bool, typer.Option("--pdf", help="Also convert documents to PDF (needs LibreOffice).")] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also convert documents to PDF (needs LibreOffice).")
+    ] = False,
     no_lint: Annotated[bool, typer.Option("--no-lint", help="Skip the messaging lint.")] = False,
 ) -> None:
     """Build the whole toolkit (document, posts, copy, calendar, proclamation, graphics)."""
@@ -80,15 +84,21 @@ def build(
     )
     if rep.conflicts:
         for path in rep.conflicts:
-            typer.echo(f"{out / path}: edited since the last build; kept (use --force to overwrite)", err=True)
+            typer.echo(
+                f"{out / path}: edited since the last build; kept (use --force to overwrite)", err=True
+            )
         raise typer.Exit(1)
 
 
 @app.command("new-year")
 def new_year_cmd(
     year: Annotated[int, typer.Argument(help="The new campaign's year.")],
-    from_: Annotated[Path | None, typer.Option("--from", help="Last year's config. Default: bundled.")] = None,
-    out: Annotated[Path | None, typer.Option("-o", "--out", help="New config file. Default: YEAR.yaml beside it.")] = None,
+    from_: Annotated[
+        Path | None, typer.Option("--from", help="Last year's config. Default: bundled.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("-o", "--out", help="New config file. Default: YEAR.yaml beside it.")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
     """Start next year's campaign from last year's config (dates recomputed, comments kept)."""
@@ -100,7 +110,9 @@ def new_year_cmd(
 
 @app.command()
 def schema(
-    format: Annotated[str, typer.Option("--format", help="json (JSON Schema) or markdown (reference).")] = "json",
+    format: Annotated[
+        str, typer.Option("--format", help="json (JSON Schema) or markdown (reference).")
+    ] = "json",
 ) -> None:
     """Print the config's JSON Schema or its Markdown reference, generated from the models."""
     from htpm.reference import config_reference, json_schema

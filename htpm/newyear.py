@@ -57,7 +57,7 @@ def new_year(year: int, source: Path, target: Path | None = None, force: bool = 
         if src.is_file():
             dest = confined(target.parent, shift_years(rel, old, year), "file")
             copies[dest] = shift_years(src.read_text(encoding="utf-8"), old, year)
-    for dest, content in copies.items():
+    for dest in copies:
         if dest.exists() and not force:
             raise HtpmError("already exists; use --force to replace it", dest)
     tmp = target.with_name(f".{target.name}.tmp")

@@ -38,7 +38,13 @@ def config_reference() -> str:
         if model in seen:
             continue
         seen.add(model)
-        lines += [f"## {model.__name__}", "", f"Used at: `{where}`", "", "| key | type | default | description |"]
+        lines += [
+            f"## {model.__name__}",
+            "",
+            f"Used at: `{where}`",
+            "",
+            "| key | type | default | description |",
+        ]
         lines.append("|---|---|---|---|")
         for name, field in model.model_fields.items():
             default = _default(field)

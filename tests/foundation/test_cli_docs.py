@@ -40,7 +40,9 @@ def test_config_reference_and_schema_are_current() -> None:
 
 
 def test_version_and_module_entry_point() -> None:
-    out = subprocess.run([sys.executable, "-m", "htpm", "--version"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "htpm", "--version"], capture_output=True, text=True, check=True
+    )
     assert out.stdout.startswith("htpm ")
 
 

@@ -40,8 +40,12 @@ CASES: dict[str, dict[str, str | bytes]] = {
     "bool-for-int": {"config.yaml": edit("  max_per_post: 2", "  max_per_post: NO")},
     "bad-hashtag": {"config.yaml": edit('primary: "#SwimSmart"', 'primary: "Swim Smart"')},
     "bad-colour": {"config.yaml": edit('primary: "#00507A"', 'primary: "navy"')},
-    "javascript-url": {"config.yaml": edit("url: https://parks.example.org/pools", "url: javascript:alert(1)")},
-    "unknown-platform": {"config.yaml": edit("platforms: [x, facebook, instagram, bluesky]", "platforms: [x, myspace]")},
+    "javascript-url": {
+        "config.yaml": edit("url: https://parks.example.org/pools", "url: javascript:alert(1)")
+    },
+    "unknown-platform": {
+        "config.yaml": edit("platforms: [x, facebook, instagram, bluesky]", "platforms: [x, myspace]")
+    },
     "bad-time": {"config.yaml": edit('mon: ["09:30"]', 'mon: ["9am"]')},
     "week-end-before-start": {"config.yaml": edit("    end: 2025-06-04", "    end: 2025-05-01")},
     "weeks-do-not-fit": {
@@ -49,7 +53,9 @@ CASES: dict[str, dict[str, str | bytes]] = {
         .replace("    start: 2025-05-29\n", "")
         .replace("    end: 2025-06-04\n", "")
     },
-    "prose-file-escapes": {"config.yaml": edit("introduction: |", "introduction: {file: ../secret.md}\nx_: |")},
+    "prose-file-escapes": {
+        "config.yaml": edit("introduction: |", "introduction: {file: ../secret.md}\nx_: |")
+    },
     "prose-file-missing": {"config.yaml": edit("introduction: |", "introduction: {file: intro.md}\nx_: |")},
     "extends-missing": {"config.yaml": "extends: national.yaml\nlocale: en-US\n"},
     "extends-absolute": {"config.yaml": "extends: /etc/passwd\n"},
@@ -92,7 +98,9 @@ def test_every_broken_config_has_its_golden_message(
     check_golden("config_errors.txt", "\n".join(lines) + "\n", update_golden)
 
 
-@pytest.mark.parametrize("name", ["binary-bytes", "alias-bomb", "deep-nesting", "extends-cycle", "misspelt-key"])
+@pytest.mark.parametrize(
+    "name", ["binary-bytes", "alias-bomb", "deep-nesting", "extends-cycle", "misspelt-key"]
+)
 def test_cli_exits_1_with_one_line_and_no_traceback(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -109,8 +117,10 @@ def test_cli_exits_1_with_one_line_and_no_traceback(
 
 
 def test_all_errors_reported_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    text = edit("  month: 5\n", "  month: 13\n").replace("  tagline:", "  tagilne:").replace(
-        'primary: "#00507A"', 'primary: "navy"'
+    text = (
+        edit("  month: 5\n", "  month: 13\n")
+        .replace("  tagline:", "  tagilne:")
+        .replace('primary: "#00507A"', 'primary: "navy"')
     )
     message = _message(tmp_path, monkeypatch, {"config.yaml": text})
     assert len(message.splitlines()) == 3

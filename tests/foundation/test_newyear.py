@@ -45,7 +45,9 @@ def test_new_year_refuses_to_overwrite(tmp_path: Path) -> None:
 def test_new_year_copies_prose_files(tmp_path: Path) -> None:
     (tmp_path / "2025").mkdir()
     (tmp_path / "2025" / "intro.md").write_text("May 2025 is Water Safety Month.\n")
-    text = WATER_SAFETY.read_text().replace("introduction: |", "introduction: {file: 2025/intro.md}\nx_: |", 1)
+    text = WATER_SAFETY.read_text().replace(
+        "introduction: |", "introduction: {file: 2025/intro.md}\nx_: |", 1
+    )
     text = text.replace("x_: |\n", "", 1)
     lines = text.splitlines(keepends=True)
     start = next(i for i, ln in enumerate(lines) if ln.startswith("introduction:"))
