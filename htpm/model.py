@@ -31,7 +31,9 @@ class Model(BaseModel):
 
 class Link(Model):
     text: Text = Field(description="Descriptive link text (never 'click here')")
-    url: Url = Field(description="Link target: http, https or mailto only")
+    url: Url | None = Field(
+        None, description="Link target: http, https or mailto only; omit when unknown (shown as plain text)"
+    )
     description: str | None = Field(None, description="What the reader finds there")
 
 
