@@ -89,9 +89,13 @@ def make() -> bytes:
     rule = paragraph_style(doc, "Letterhead Rule", 4, after=14)
     center = WD_ALIGN_PARAGRAPH.CENTER
     paragraph_style(doc, "Proclamation Title", 16, bold=True, color=INK, align=center, after=16)
-    paragraph_style(doc, "Whereas", 12, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=9, line=1.1)
-    paragraph_style(doc, "Resolution", 12, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=6, after=10, line=1.1)
-    paragraph_style(doc, "Signature Rule", 10, before=30, indent=Inches(3.3))
+    paragraph_style(doc, "Whereas", 11.5, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=7, line=1.05)
+    resolution = paragraph_style(
+        doc, "Resolution", 11.5, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=4, after=8, line=1.05
+    )
+    resolution.paragraph_format.keep_with_next = True  # never a signature block alone on a page
+    signature = paragraph_style(doc, "Signature Rule", 10, before=30, indent=Inches(3.3))
+    signature.paragraph_format.keep_with_next = True
     paragraph_style(doc, "Signature Line", 10, color=INK, indent=Inches(3.3))
     heading_rpr = doc.styles["Proclamation Heading"].element.get_or_add_rPr()
     spacing = OxmlElement("w:spacing")
@@ -112,9 +116,9 @@ def make() -> bytes:
     table = doc.add_table(rows=1, cols=2)
     table.autofit = False
     row = table.rows[0]
-    row.height, row.height_rule = Inches(1.35), WD_ROW_HEIGHT_RULE.EXACTLY
+    row.height, row.height_rule = Inches(1.25), WD_ROW_HEIGHT_RULE.EXACTLY
     seal, heading = row.cells
-    for column, width in zip(table.columns, (Inches(1.35), Inches(4.95)), strict=True):
+    for column, width in zip(table.columns, (Inches(1.25), Inches(5.05)), strict=True):
         column.width = width  # the grid LibreOffice reads
         column.cells[0].width = width  # the cell width Word reads
     seal.vertical_alignment = heading.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
