@@ -2,7 +2,8 @@
 
 The config is changed as text, not re-serialised, so comments, order and quoting survive:
 every four-digit year equal to last year's (or the year before it, as in "December 2022" for a
-January 2023 campaign) moves by the same number of years, except inside web addresses. Week
+January 2023 campaign) moves by the same number of years, except inside web addresses, in the
+`resources` section and on `date:` lines (a resource published in 2022 stays published in 2022). Week
 dates are derived from the year, so they follow by themselves; explicit `start:`/`end:` dates move
 with the year. Markdown files named by `{file: ...}` are copied the same way, and a path that
 carries the year (`2023/intro.md`) gets the new year. The result is validated before it is kept.
@@ -39,6 +40,23 @@ def shift_years(text: str, old: int, new: int) -> str:
     return "".join(out)
 
 
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*\+?):")
+_FROZEN_SECTIONS = {"resources", "resources+"}
+_DATE_LINE = re.compile(r"^\s*(- )?date:")
+
+
+def shift_config_years(text: str, old: int, new: int) -> str:
+    """shift_years for a config file, leaving facts about the past alone: the `resources` section (a
+    resource's publication year does not move) and every `date:` line."""
+    out, frozen = [], False
+    for line in text.splitlines(keepends=True):
+        top = _TOP_KEY.match(line)
+        if top:
+            frozen = top.group(1) in _FROZEN_SECTIONS
+        out.append(line if frozen or _DATE_LINE.match(line) else shift_years(line, old, new))
+    return "".join(out)
+
+
 def new_year(year: int, source: Path, target: Path | None = None, force: bool = False) -> Path:
     """Write next year's config (default: `<year>.yaml` beside `source`) and return its path."""
     campaign = load_campaign(source)
@@ -49,7 +67,7 @@ def new_year(year: int, source: Path, target: Path | None = None, force: bool = 
     if target.exists() and not force:
         raise HtpmError("already exists; use --force to replace it", target)
     text = source.read_text(encoding="utf-8")
-    new_text = shift_years(text, old, year)
+    new_text = shift_config_years(text, old, year)
     copies: dict[Path, str] = {}
     for match in _FILE_REF.finditer(text):
         rel = match.group(2)

@@ -58,3 +58,29 @@ def test_new_year_copies_prose_files(tmp_path: Path) -> None:
     c = load_campaign(new_year(2026, src))
     assert c.config.introduction == "May 2026 is Water Safety Month."
     assert (tmp_path / "2025" / "intro.md").read_text().startswith("May 2025")
+
+
+def test_resources_and_publication_dates_keep_their_years() -> None:
+    from htpm.newyear import shift_config_years
+
+    text = (
+        "theme:\n  description: Month 2023\nresources:\n  - name: A\n    resources:\n"
+        "      - {type: Brief, title: The 2023 update}\n        date: September 2022\nweeks:\n  - title: 2023\n"
+    )
+    assert shift_config_years(text, 2023, 2024) == text.replace("Month 2023", "Month 2024").replace(
+        "title: 2023", "title: 2024"
+    )
+
+
+def test_bundled_2023_moves_to_2024(tmp_path: Path) -> None:
+    from tests.conftest import CONFIG_2023
+
+    shutil.copytree(CONFIG_2023.parent, tmp_path / "cc")
+    c = load_campaign(new_year(2024, tmp_path / "cc" / "2023.yaml"))
+    assert c.year == 2024 and str(c.weeks[0].start) == "2024-01-01"
+    assert "2024" in c.config.introduction and "2023" not in c.config.theme.name
+    descriptions = " ".join(r.description or "" for cat in c.config.resources for r in cat.resources)
+    original = load_campaign(CONFIG_2023)
+    assert descriptions == " ".join(
+        r.description or "" for cat in original.config.resources for r in cat.resources
+    )
