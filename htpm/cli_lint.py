@@ -1,0 +1,50 @@
+"""`htpm lint`: check campaign copy (or Markdown/text files) against the campaign's guidelines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from htpm.paths import bundled_config
+
+
+def register(app: typer.Typer) -> None:
+    """Add `htpm lint` to the app."""
+
+    @app.command("lint")
+    def lint(
+        targets: Annotated[
+            list[Path] | None,
+            typer.Argument(
+                help="Campaign configs (.yaml) and/or Markdown or text files. Default: the bundled campaign.",
+                show_default=False,
+            ),
+        ] = None,
+        format_: Annotated[
+            str, typer.Option("--format", help="Output: 'text' (path:line:col: ...) or 'json'.")
+        ] = "text",
+        strict: Annotated[
+            bool, typer.Option("--strict", help="Fail on warnings too, not only errors.")
+        ] = False,
+        language: Annotated[
+            str, typer.Option("--language", help="Rule pack for files (a config uses its own locale).")
+        ] = "en",
+    ) -> None:
+        """Check copy against the messaging guidelines; exit 1 on errors (or warnings with --strict)."""
+        from htpm.errors import HtpmError
+        from htpm.lint import failed, format_json, format_text, lint_targets, summary
+
+        if format_ not in ("text", "json"):
+            raise HtpmError(f"--format: expected text or json, got {format_!r}")
+        style: Literal["text", "json"] = "json" if format_ == "json" else "text"
+        findings = lint_targets(targets or [bundled_config()], language)
+        if style == "json":
+            typer.echo(format_json(findings))
+        else:
+            if findings:
+                typer.echo(format_text(findings))
+            typer.echo(f"lint: {summary(findings)}", err=True)
+        if failed(findings, strict):
+            raise typer.Exit(1)

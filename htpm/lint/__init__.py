@@ -1,0 +1,111 @@
+"""Messaging lint: check campaign copy against the campaign's own guidelines (rules are YAML data)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from htpm.errors import HtpmError, Location
+from htpm.lint.engine import Finding, LintContext, run
+from htpm.lint.extract import Text, campaign_texts, file_text
+from htpm.lint.report import failed, format_json, format_text, summary
+from htpm.lint.rules import CompiledRule, RuleSet, campaign_ruleset, load_ruleset
+
+if TYPE_CHECKING:
+    from htpm.campaign import Campaign
+
+
+def lint_campaign(campaign: Campaign) -> list[Finding]:
+    """Every finding in the copy the campaign produces, located in its YAML or Markdown source."""
+    ruleset = campaign_ruleset(campaign)
+    settings = campaign.config.lint
+    tags = campaign.config.hashtags
+    ctx = LintContext(
+        values=campaign.config.model_dump(mode="json"),
+        max_per_post=tags.max_per_post,
+        known_tags=(tags.primary, *tags.secondary),
+        allow=tuple(settings.allow),
+        readability_grade=settings.readability_grade,
+        campaign=True,
+        config_location=Location(str(campaign.path)),
+        locate=campaign.locate,
+    )
+    findings = run(ruleset, campaign_texts(campaign), ctx)
+    notes = [Finding(Location(str(campaign.path)), "info", "lint", note) for note in ruleset.notes]
+    return notes + findings
+
+
+def lint_files(
+    paths: Iterable[str | Path], language: str = "en", search_path: tuple[Path, ...] | None = None
+) -> list[Finding]:
+    """Findings in Markdown or plain-text files (rules that need a campaign, such as required
+    content and the hashtag limit per post, do not apply)."""
+    ruleset = load_ruleset(language, search_path)
+    texts = []
+    for path in map(Path, paths):
+        if not path.is_file():
+            raise HtpmError("file not found", path)
+        try:
+            texts.append(file_text(path))
+        except UnicodeDecodeError:
+            raise HtpmError("not UTF-8 text", path) from None
+    return run(ruleset, texts, LintContext())
+
+
+def lint_targets(targets: Iterable[str | Path], language: str = "en") -> list[Finding]:
+    """`htpm lint` targets: each .yaml/.yml is a campaign config, anything else a Markdown/text file."""
+    from htpm.config import load_campaign
+
+    targets = [Path(t) for t in targets]
+    findings: list[Finding] = []
+    for config in [t for t in targets if t.suffix.lower() in (".yaml", ".yml")]:
+        findings.extend(lint_campaign(load_campaign(config)))
+    files = [t for t in targets if t.suffix.lower() not in (".yaml", ".yml")]
+    if files:
+        findings.extend(lint_files(files, language))
+    return findings
+
+
+def example_failures(ruleset: RuleSet) -> list[str]:
+    """Run every rule's must_match / must_not_match examples; describe each that goes wrong."""
+    problems = []
+    for rule in ruleset.rules:
+        if not rule.rule.must_match or not rule.rule.must_not_match:
+            problems.append(f"{rule.id}: needs must_match and must_not_match examples")
+        for example in rule.rule.must_match:
+            if not _example_hits(ruleset, rule, example):
+                problems.append(f"{rule.id}: must match, did not: {example!r}")
+        for example in rule.rule.must_not_match:
+            found = _example_hits(ruleset, rule, example)
+            if found:
+                problems.append(f"{rule.id}: must not match, did: {example!r} ({found[0].match!r})")
+    return problems
+
+
+def _example_hits(ruleset: RuleSet, rule: CompiledRule, example: str) -> list[Finding]:
+    """An example runs as the only copy of a campaign whose config is the pack's example_context."""
+    values = ruleset.example_context
+    tags = values.get("hashtags", {}) if isinstance(values.get("hashtags"), dict) else {}
+    known = tuple(t for t in [tags.get("primary"), *tags.get("secondary", [])] if t)
+    ctx = LintContext(values=values, max_per_post=tags.get("max_per_post"), known_tags=known, campaign=True)
+    kind = "post" if "post" in rule.rule.applies_to else rule.rule.applies_to[0]
+    text = Text(example, kind, Location("<example>"), ("weeks", 0, "sections", 0, "posts", 0, "text"))
+    single = RuleSet(
+        ruleset.language, (rule,), ruleset.name_connectors, ruleset.abbreviations, values, ruleset.origin
+    )
+    return [f for f in run(single, [text], ctx) if f.rule_id == rule.id]
+
+
+__all__ = [
+    "Finding",
+    "lint_campaign",
+    "lint_files",
+    "lint_targets",
+    "format_text",
+    "format_json",
+    "summary",
+    "failed",
+    "example_failures",
+    "load_ruleset",
+]

@@ -1,0 +1,199 @@
+"""Every piece of copy a campaign produces, with where it was written, and offsets mapped to lines.
+
+Left out on purpose: titles and names (headings, resource titles, the observance and theme names:
+they are proper names, and a resource's title is someone else's), the guidelines (they quote the
+words to avoid: "Instead of 'victim' use ..."), addresses, labels and numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from htpm.errors import Location
+
+if TYPE_CHECKING:
+    from htpm.campaign import Campaign
+
+SourcePath = tuple[str | int, ...]
+
+# (path pattern, kind): "*" walks every item of a list (or every value of a mapping).
+COPY_FIELDS: tuple[tuple[SourcePath, str], ...] = (
+    (("observance", "designation"), "prose"),
+    (("organization", "newsletter_intro"), "prose"),
+    (("organization", "accounts_intro"), "prose"),
+    (("theme", "tagline"), "prose"),
+    (("theme", "description"), "prose"),
+    (("theme", "call_to_action"), "prose"),
+    (("introduction",), "prose"),
+    (("goals", "*"), "prose"),
+    (("audiences_intro",), "prose"),
+    (("audiences", "*", "description"), "prose"),
+    (("hashtags", "guidance"), "prose"),
+    (("hotline", "description"), "prose"),
+    (("hotline", "confidentiality"), "prose"),
+    (("events", "calendar"), "prose"),
+    (("events", "days", "*", "description"), "prose"),
+    (("events", "features", "*", "subtitle"), "prose"),
+    (("events", "features", "*", "body"), "prose"),
+    (("events", "features", "*", "links_intro"), "prose"),
+    (("events", "features", "*", "links", "*", "description"), "prose"),
+    (("proclamation", "whereas", "*"), "prose"),
+    (("proclamation", "resolution"), "prose"),
+    (("digital", "newsletter", "subject"), "prose"),
+    (("digital", "newsletter", "preheader"), "prose"),
+    (("digital", "newsletter", "body"), "prose"),
+    (("digital", "newsletter", "image_alt"), "alt"),
+    (("digital", "website", "body"), "prose"),
+    (("digital", "website", "image_alt"), "alt"),
+    (("digital", "blocks", "*", "subtitle"), "prose"),
+    (("digital", "blocks", "*", "body"), "prose"),
+    (("digital", "blocks", "*", "links_intro"), "prose"),
+    (("digital", "social_intro"), "prose"),
+    (("weeks_intro",), "prose"),
+    (("weeks", "*", "introduction"), "prose"),
+    (("weeks", "*", "sections", "*", "posts", "*", "text"), "post"),
+    (("weeks", "*", "sections", "*", "posts", "*", "variants", "*"), "post"),
+    (("weeks", "*", "sections", "*", "posts", "*", "image_alt"), "alt"),
+    (("resources", "*", "description"), "prose"),
+    (("resources", "*", "resources", "*", "description"), "prose"),
+    (("endnotes", "*", "text"), "prose"),
+    (("branding", "logo_alt"), "alt"),
+)
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of copy: its text, what kind it is, and where its value starts."""
+
+    text: str
+    kind: str  # post | prose | alt
+    start: Location
+    path: SourcePath = ()
+    whole_file: bool = field(default=False)  # the text is a file's content (Markdown, text)
+
+    def locate(self, offset: int) -> Location:
+        """The file, line and column of the character at `offset` in the text."""
+        return locate_offset(self, offset)
+
+
+def _walk(value: Any, pattern: SourcePath, prefix: SourcePath) -> Iterator[tuple[SourcePath, Any]]:
+    if not pattern:
+        yield prefix, value
+        return
+    head, rest = pattern[0], pattern[1:]
+    if value is None:
+        return
+    if head == "*":
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            yield from _walk(item, rest, (*prefix, key))
+    else:
+        yield from _walk(value.get(head) if isinstance(value, dict) else None, rest, (*prefix, head))
+
+
+def campaign_texts(campaign: Campaign) -> list[Text]:
+    """The campaign's copy, in config order of COPY_FIELDS, each with its source location."""
+    data = campaign.config.model_dump(mode="python")
+    out = []
+    for pattern, kind in COPY_FIELDS:
+        for path, value in _walk(data, pattern, ()):
+            if isinstance(value, str) and value.strip():
+                out.append(Text(value, kind, campaign.locate(path), path))
+    return out
+
+
+def file_text(path: Path) -> Text:
+    text = path.read_text(encoding="utf-8-sig")
+    return Text(text, "prose", Location(str(path), 1, 1), (), whole_file=True)
+
+
+# -- offsets to lines ---------------------------------------------------------------------------
+
+
+def _raw(file: str) -> str | None:
+    try:
+        stat = Path(file).stat()
+    except OSError:
+        return None
+    return _read(file, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=32)
+def _read(file: str, _mtime: int, _size: int) -> str | None:
+    try:
+        return Path(file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _line_starts(raw: str) -> list[int]:
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(raw) if ch == "\n")
+    return starts
+
+
+def locate_offset(text: Text, offset: int) -> Location:
+    """Map an offset in a parsed value back to the file it came from.
+
+    The parsed value and the raw file differ by indentation, line folding, quotes and escapes, so we
+    walk both together from the value's start: every non-blank character of the value is looked for
+    a few raw characters ahead (escapes and quotes are skipped, whitespace is free). When the two
+    drift apart, the value's start is the honest answer.
+    """
+    start = text.start
+    raw = _raw(start.file) if start.line else None
+    if raw is None:
+        return start
+    starts = _line_starts(raw)
+    if start.line > len(starts):
+        return start
+    pos = starts[start.line - 1] + max(start.col - 1, 0)
+    if text.whole_file:
+        pos = 0
+    elif raw[pos : pos + 1] in ("|", ">"):  # block scalar: content starts on the next line
+        nl = raw.find("\n", pos)
+        pos = nl + 1 if nl >= 0 else pos
+    value = text.text
+    if text.whole_file and raw == value:
+        pos = offset
+    else:
+        found = _align(raw, pos, value, offset)
+        if found is None:
+            return start
+        pos = found
+    line = _bisect(starts, pos)
+    return Location(start.file, line + 1, pos - starts[line] + 1)
+
+
+def _align(raw: str, pos: int, value: str, offset: int) -> int | None:
+    """The raw position of value[offset] when walking value and raw together from `pos`."""
+    slack = 12  # the longest escape (\\U0001F600) plus quotes
+    while offset < len(value) and value[offset].isspace():
+        offset += 1
+    if offset >= len(value):
+        return None
+    for i in range(offset + 1):
+        if value[i].isspace():
+            continue
+        p, skipped = pos, 0
+        while p < len(raw) and raw[p] != value[i] and skipped <= slack:
+            skipped += not raw[p].isspace()
+            p += 1
+        if p >= len(raw) or raw[p] != value[i]:  # written as an escape: keep our place
+            if i == offset:
+                return pos
+            continue
+        if i == offset:
+            return p
+        pos = p + 1
+    return None
+
+
+def _bisect(starts: list[int], pos: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(starts, pos) - 1

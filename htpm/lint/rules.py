@@ -1,0 +1,243 @@
+"""Rule packs: YAML data (templates/lint/<language>.yaml), validated, merged with a campaign's settings.
+
+A pack holds language data (words that join a proper name, abbreviations that do not end a sentence,
+named pattern pieces) and a list of rules. Every topic word lives in the pack, never here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from htpm.errors import HtpmError, Location
+from htpm.paths import templates_dir
+from htpm.yamlsafe import read_yaml, source_map, unwrap
+
+if TYPE_CHECKING:
+    from htpm.campaign import Campaign
+
+Severity = Literal["error", "warning", "info"]
+Kind = Literal["substitute", "avoid", "jargon", "required", "hashtags", "statistics", "readability"]
+TextKind = Literal["post", "prose", "alt"]
+TEXT_KINDS: tuple[TextKind, ...] = ("post", "prose", "alt")
+WORD_KINDS = ("substitute", "avoid", "jargon")
+_DEFINE = re.compile(r"\{(\w+)\}")
+
+
+class Rule(BaseModel):
+    """One rule of a pack, or of a campaign's `lint.rules`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Stable id, used in reports and settings")
+    kind: Kind = Field(description="What the rule checks")
+    severity: Severity = Field(description="error fails lint and the build; warning fails with --strict")
+    message: str = Field(min_length=1, description="What is wrong; {match}, {count}, {limit}, {grade} ...")
+    suggestion: str = Field("", description="What to write instead; {replacement} for jargon terms")
+    guideline: str = Field(min_length=1, description="The guideline the rule enforces, in its own words")
+    patterns: list[str] = Field(default_factory=list, description="Regular expressions; {name} = a define")
+    terms: dict[str, str] = Field(default_factory=dict, description="jargon: word -> plain replacement")
+    unless: list[str] = Field(default_factory=list, description="A hit inside a match of these is fine")
+    case_sensitive: bool = Field(False, description="Match patterns case-sensitively")
+    skip_names: bool = Field(True, description="Ignore hits inside Capitalised Multi-Word Names")
+    applies_to: list[TextKind] = Field(list(TEXT_KINDS), description="Kinds of text checked")
+    check: Literal["count", "camelcase"] | None = Field(None, description="hashtags: which check")
+    min_letters: int = Field(8, ge=1, description="hashtags camelcase: shortest all-lowercase tag to flag")
+    look_for: list[str] = Field(default_factory=list, description="required: config fields to find")
+    sources: list[str] = Field(default_factory=list, description="statistics: what counts as a source")
+    min_words: int = Field(25, ge=1, description="readability: shortest text to grade")
+    must_match: list[str] = Field(default_factory=list, description="Examples the rule must report")
+    must_not_match: list[str] = Field(default_factory=list, description="Examples it must not report")
+
+    @model_validator(mode="after")
+    def _kind_fields(self) -> Rule:
+        if self.kind in ("substitute", "avoid") and not self.patterns:
+            raise ValueError(f"a {self.kind} rule needs patterns")
+        if self.kind == "jargon" and not (self.terms or self.patterns):
+            raise ValueError("a jargon rule needs terms or patterns")
+        if self.kind == "statistics" and not (self.patterns and self.sources):
+            raise ValueError("a statistics rule needs patterns (claims) and sources")
+        if self.kind == "required" and not self.look_for:
+            raise ValueError("a required rule needs look_for (config fields such as hotline.phone)")
+        if self.kind == "hashtags" and self.check is None:
+            raise ValueError("a hashtags rule needs check: count or camelcase")
+        return self
+
+
+class PackData(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    language: str = Field(description="Language code of the pack, e.g. 'en'")
+    name_connectors: list[str] = Field(default_factory=list, description="Lower-case words inside names")
+    abbreviations: list[str] = Field(default_factory=list, description="Abbreviations that end in a dot")
+    define: dict[str, str] = Field(default_factory=dict, description="Named pattern pieces, used as {name}")
+    example_context: dict[str, Any] = Field(
+        default_factory=dict, description="Config values the examples of required/hashtags rules run with"
+    )
+    rules: list[dict[str, Any]] = Field(description="The rules")
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: Rule
+    patterns: tuple[tuple[re.Pattern[str], str], ...]  # (pattern, replacement for {replacement})
+    unless: tuple[re.Pattern[str], ...]
+    sources: tuple[re.Pattern[str], ...]
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """A pack's compiled rules plus its language data, after a campaign's settings were applied."""
+
+    language: str
+    rules: tuple[CompiledRule, ...]
+    name_connectors: frozenset[str] = frozenset()
+    abbreviations: tuple[str, ...] = ()
+    example_context: dict[str, Any] = field(default_factory=dict)
+    origin: str = ""
+    notes: tuple[str, ...] = ()  # e.g. "no pack for language xx"
+
+    def get(self, rule_id: str) -> CompiledRule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+
+def _compile(rule: Rule, defines: dict[str, str], where: Location) -> CompiledRule:
+    flags = 0 if rule.case_sensitive else re.IGNORECASE
+
+    def one(src: str) -> re.Pattern[str]:
+        expanded = _DEFINE.sub(lambda m: defines.get(m.group(1), m.group(0)), src)
+        try:
+            return re.compile(expanded, flags)
+        except re.error as exc:
+            raise HtpmError(f"lint rule {rule.id}: bad pattern {src!r}: {exc}", where) from None
+
+    patterns = [(one(p), rule.suggestion) for p in rule.patterns]
+    patterns += [(re.compile(rf"(?<![\w-]){re.escape(t)}(?![\w-])", flags), r) for t, r in rule.terms.items()]
+    return CompiledRule(
+        rule, tuple(patterns), tuple(one(u) for u in rule.unless), tuple(one(s) for s in rule.sources)
+    )
+
+
+def read_pack(path: Path) -> PackData:
+    """Read (YAML 1.2 core rules: `on` and `y` stay words) and validate one pack file; a mistake is
+    an HtpmError at its line."""
+    tree = read_yaml(path)
+    try:
+        return PackData.model_validate(unwrap(tree))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = _nearest(source_map(tree), tuple(err["loc"])) or Location(str(path))
+        raise HtpmError(f"lint pack: {_first_error(exc)}", where) from None
+
+
+def _nearest(sources: dict[tuple[Any, ...], Location], loc: tuple[Any, ...]) -> Location | None:
+    for cut in range(len(loc), -1, -1):
+        if tuple(loc[:cut]) in sources:
+            return sources[tuple(loc[:cut])]
+    return None
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    return f"{'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}"
+
+
+def build_ruleset(
+    pack: PackData | None,
+    origin: str,
+    extra: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    disable: list[str] = (),  # type: ignore[assignment]
+    severity: dict[str, str] | None = None,
+    locate: Any = None,
+) -> RuleSet:
+    """Compile a pack's rules with a campaign's `lint.rules` (a known id changes that rule's fields, a
+    new id adds a rule), then `lint.disable` and `lint.severity`. Unknown ids there are mistakes."""
+
+    def where(*path: str | int) -> Location:
+        return locate(("lint", *path)) if locate else Location(origin)
+
+    raw: dict[str, dict[str, Any]] = {}
+    for index, item in enumerate(pack.rules if pack else []):
+        rid = str(item.get("id", f"#{index}"))
+        if rid in raw:
+            raise HtpmError(f"lint pack: rule {rid} given twice", origin)
+        raw[rid] = dict(item)
+    for index, item in enumerate(extra):
+        rid = str(item.get("id", ""))
+        if not rid:
+            raise HtpmError("lint.rules: every rule needs an id", where("rules", index))
+        raw[rid] = {**raw.get(rid, {}), **item}
+    extra_ids = {str(item.get("id")) for item in extra}
+    for rid in [*disable, *(severity or {})]:
+        if rid not in raw:
+            key = "disable" if rid in disable else "severity"
+            raise HtpmError(f"lint.{key}: no rule {rid!r} (known: {', '.join(sorted(raw))})", where(key))
+    defines = dict(pack.define) if pack else {}
+    compiled = []
+    for index, (rid, item) in enumerate(raw.items()):
+        if rid in disable:
+            continue
+        if severity and rid in severity:
+            item = {**item, "severity": severity[rid]}
+        try:
+            rule = Rule.model_validate(item)
+        except ValidationError as exc:
+            if rid in extra_ids:
+                pos = next(i for i, e in enumerate(extra) if str(e.get("id")) == rid)
+                raise HtpmError(
+                    f"lint.rules.{pos} ({rid}): {_first_error(exc)}", where("rules", pos)
+                ) from None
+            raise HtpmError(f"lint pack: rules.{index} ({rid}): {_first_error(exc)}", origin) from None
+        compiled.append(_compile(rule, defines, Location(origin)))
+    notes = (
+        () if pack else (f"no lint rule pack for this language (lint/{origin}.yaml); only config rules run",)
+    )
+    return RuleSet(
+        language=pack.language if pack else origin,
+        rules=tuple(compiled),
+        name_connectors=frozenset(w.lower() for w in (pack.name_connectors if pack else [])),
+        abbreviations=tuple(pack.abbreviations if pack else []),
+        example_context=dict(pack.example_context if pack else {}),
+        origin=origin,
+        notes=notes,
+    )
+
+
+def pack_path(language: str, search_path: tuple[Path, ...]) -> Path | None:
+    """The first lint/<language>.yaml on the search path (campaign folders first, then templates/)."""
+    for base in search_path:
+        candidate = base / "lint" / f"{language}.yaml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_ruleset(language: str = "en", search_path: tuple[Path, ...] | None = None) -> RuleSet:
+    """The rules for a language without a campaign (for files)."""
+    path = pack_path(language, search_path or (templates_dir(),))
+    if path is None:
+        return build_ruleset(None, language)
+    return build_ruleset(read_pack(path), str(path))
+
+
+def campaign_ruleset(campaign: Campaign) -> RuleSet:
+    """The campaign's pack (found on its template search path) with its `lint:` settings applied."""
+    settings = campaign.config.lint
+    path = pack_path(campaign.language, campaign.template_dirs)
+    pack = read_pack(path) if path else None
+    return build_ruleset(
+        pack,
+        str(path) if path else campaign.language,
+        extra=settings.rules,
+        disable=settings.disable,
+        severity=dict(settings.severity),
+        locate=campaign.locate,
+    )
