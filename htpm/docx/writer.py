@@ -1,0 +1,203 @@
+"""A small writer over a python-docx Document: headings with bookmarks, prose, links, endnotes.
+
+Every string it writes comes with the config path it came from, so a bad link or an illegal
+character is reported at the user's line. It only uses styles that exist in the starting
+document (python-docx silently ignores a missing one, so `require_styles` checks first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx.document import Document
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from htpm.docx import markdown as md
+from htpm.docx.oxml import BookmarkIds, add_hyperlink, set_alt_text, style_id
+from htpm.docx.text import illegal_characters, strip_illegal, to_roman
+from htpm.errors import HtpmError, Location
+
+SourcePath = tuple[str | int, ...]
+
+
+def dotted(path: SourcePath) -> str:
+    return ".".join(str(p) for p in path) or "(config)"
+
+
+@dataclass(frozen=True)
+class HeadingRef:
+    level: int
+    text: str
+    bookmark: str
+
+
+@dataclass
+class Notes:
+    """Endnotes numbered in the order of their first reference (i, ii, ...)."""
+
+    known: dict[str, SourcePath]  # id -> where the note is defined
+    numbers: dict[str, int] = field(default_factory=dict)
+
+    def number(self, note_id: str) -> int:
+        return self.numbers.setdefault(note_id, len(self.numbers) + 1)
+
+
+class DocWriter:
+    def __init__(
+        self,
+        document: Document,
+        *,
+        locate: Callable[[SourcePath], Location],
+        warn: Callable[[str], None],
+        notes: Notes,
+    ) -> None:
+        self.doc = document
+        self.locate = locate
+        self.warn = warn
+        self.notes = notes
+        self.headings: list[HeadingRef] = []
+        self.bookmarks = BookmarkIds()
+        self.link_style = style_id(document, "Hyperlink")
+        self.note_style = style_id(document, "Note Reference")
+
+    # -- text ---------------------------------------------------------------------------------
+    def clean(self, text: str, src: SourcePath) -> str:
+        bad = illegal_characters(text)
+        if bad:
+            self.warn(f"{self.locate(src)}: {dotted(src)}: removed control characters {', '.join(bad)}")
+            return strip_illegal(text)
+        return text
+
+    def check_url(self, url: str, src: SourcePath) -> str:
+        if not md.ALLOWED_URL.match(url):
+            raise HtpmError(
+                f"{dotted(src)}: link target {url!r} is not an http, https or mailto address",
+                self.locate(src),
+            )
+        return url
+
+    # -- blocks -------------------------------------------------------------------------------
+    def paragraph(self, style: str | None = None) -> Paragraph:
+        return self.doc.add_paragraph(style=style)
+
+    def heading(self, level: int, text: str, src: SourcePath = ()) -> Paragraph:
+        """A heading (Heading 1-4) with a bookmark for the table of contents; [^id] marks allowed."""
+        if self.headings and level > self.headings[-1].level + 1:
+            raise ValueError(f"heading level {level} after {self.headings[-1].level}: {text!r}")
+        if not self.headings and level != 1:
+            raise ValueError("the first heading must be level 1")
+        p = self.paragraph(f"Heading {level}")
+        spans = md.parse_inline(self.clean(text, src))
+        self.spans(p, spans, src)
+        bookmark = f"_Toc{len(self.headings) + 1:05d}"
+        self.bookmarks.wrap(p, bookmark)
+        self.headings.append(HeadingRef(level, "".join(s.text for s in spans).strip(), bookmark))
+        return p
+
+    def text(self, text: str, src: SourcePath, style: str | None = None, *, bold: bool = False) -> Paragraph:
+        """A paragraph of plain text (no Markdown), e.g. a sample post."""
+        p = self.paragraph(style)
+        p.add_run(self.clean(text, src)).bold = bold or None
+        return p
+
+    def prose(
+        self,
+        source: str,
+        src: SourcePath,
+        *,
+        style: str | None = None,
+        bullet_style: str = "List Bullet",
+        lead: str | None = None,
+    ) -> list[Paragraph]:
+        """Markdown paragraphs and bullets; `lead` is a bold run-in before the first paragraph."""
+        out = []
+        for block in md.parse_blocks(self.clean(source, src)):
+            p = self.paragraph(bullet_style if block.kind == "bullet" else style)
+            if lead is not None:
+                p.add_run(lead).bold = True
+                p.add_run(" ")
+                lead = None
+            self.spans(p, block.spans, src)
+            out.append(p)
+        return out
+
+    def inline(self, paragraph: Paragraph, source: str, src: SourcePath) -> None:
+        """Append one line of Markdown to `paragraph` (line breaks become spaces)."""
+        self.spans(paragraph, md.parse_inline(" ".join(self.clean(source, src).split())), src)
+
+    def spans(self, paragraph: Paragraph, spans: Sequence[md.Span], src: SourcePath) -> None:
+        for span in spans:
+            if span.note is not None:
+                self.note_ref(paragraph, span.note, src)
+            elif span.url is not None:
+                self.link(paragraph, span.text, span.url, src, bold=span.bold, italic=span.italic)
+            else:
+                run = paragraph.add_run(span.text)
+                run.bold = span.bold or None
+                run.italic = span.italic or None
+
+    def link(
+        self,
+        paragraph: Paragraph,
+        text: str,
+        url: str,
+        src: SourcePath,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+    ) -> None:
+        add_hyperlink(
+            paragraph,
+            self.clean(text, src),
+            url=self.check_url(url, src),
+            run_style=self.link_style,
+            bold=bold,
+            italic=italic,
+        )
+
+    def note_ref(self, paragraph: Paragraph, note_id: str, src: SourcePath) -> None:
+        if note_id not in self.notes.known:
+            raise HtpmError(
+                f"{dotted(src)}: no endnote with id {note_id!r} (see endnotes:)", self.locate(src)
+            )
+        number = self.notes.number(note_id)
+        add_hyperlink(paragraph, to_roman(number), anchor=f"endnote_{number}", run_style=self.note_style)
+
+    def bookmark(self, paragraph: Paragraph, name: str) -> None:
+        self.bookmarks.wrap(paragraph, name)
+
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]) -> Table:
+        """A table with a repeating header row (marked as such for screen readers)."""
+        table = self.doc.add_table(rows=1, cols=len(header), style="Toolkit Table")
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Inches(width)  # the grid, which LibreOffice follows
+        for cell, text, width in zip(table.rows[0].cells, header, widths, strict=True):
+            cell.text = text
+            cell.width = Inches(width)
+        tr_pr = table.rows[0]._tr.get_or_add_trPr()
+        tbl_header = OxmlElement("w:tblHeader")
+        tbl_header.set(qn("w:val"), "true")
+        tr_pr.append(tbl_header)
+        for values in rows:
+            cells = table.add_row().cells
+            for cell, text, width in zip(cells, values, widths, strict=True):
+                cell.text = text
+                cell.width = Inches(width)
+        return table
+
+    def image(self, path: Path, alt: str, width_in: float, style: str | None = None) -> Paragraph:
+        p = self.paragraph(style)
+        shape = p.add_run().add_picture(str(path), width=Inches(width_in))
+        set_alt_text(shape, alt)
+        return p
+
+    def page_break(self) -> None:
+        self.paragraph().add_run().add_break(WD_BREAK.PAGE)

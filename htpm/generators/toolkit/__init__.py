@@ -1,0 +1,88 @@
+"""The toolkit document: toolkit.docx, and toolkit.pdf with `--pdf` where LibreOffice is installed.
+
+The table of contents is a real TOC field whose result is pre-filled: LibreOffice prints the
+cached result as it is, Word refreshes it on opening. Its page numbers come from a first
+LibreOffice conversion (read back from the PDF's bookmarks); without LibreOffice the entries
+carry no numbers until Word updates them.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from htpm.artifacts import Artifact, BuildContext
+from htpm.campaign import Campaign
+from htpm.docx.writer import HeadingRef
+from htpm.generators.toolkit.document import build_document
+from htpm.pdf import PdfConversionFailed, PdfUnavailable, convert_to_pdf, soffice_available
+
+__all__ = ["DOCX_NAME", "PDF_NAME", "build_document", "generate", "outline_pages"]
+
+DOCX_NAME = "toolkit.docx"
+PDF_NAME = "toolkit.pdf"
+
+
+def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
+    ctx.progress("toolkit: writing the document")
+    have_office = soffice_available()
+    first = build_document(campaign, ctx.warn, None, placeholder_pages=have_office)
+    if not have_office:
+        if ctx.pdf:
+            ctx.warn(str(PdfUnavailable("LibreOffice (soffice) not found; wrote the .docx only")))
+        return [Artifact(DOCX_NAME, first.data)]
+
+    with tempfile.TemporaryDirectory(prefix="htpm-toolkit-") as tmp:
+        folder = Path(tmp)
+        try:
+            ctx.progress("toolkit: measuring pages with LibreOffice")
+            pages = outline_pages(_convert(first.data, folder / "measure"), first.headings)
+            final = build_document(campaign, lambda _m: None, pages)
+            artifacts = [Artifact(DOCX_NAME, final.data)]
+            if ctx.pdf:
+                ctx.progress("toolkit: converting to PDF")
+                artifacts.append(Artifact(PDF_NAME, _convert(final.data, folder / "final").read_bytes()))
+        except PdfConversionFailed as exc:
+            ctx.warn(f"toolkit: {exc.message}; the table of contents has no page numbers")
+            return [Artifact(DOCX_NAME, build_document(campaign, lambda _m: None, None).data)]
+    return artifacts
+
+
+def _convert(data: bytes, folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    source = folder / DOCX_NAME
+    source.write_bytes(data)
+    return convert_to_pdf([source], folder)[0]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def outline_pages(pdf: Path, headings: tuple[HeadingRef, ...] | list[HeadingRef]) -> dict[str, int]:
+    """Page number (1-based, the cover is page 1) of each heading, found in order in the PDF's
+    bookmarks, which LibreOffice writes from the headings."""
+    reader = PdfReader(pdf)
+    flat: list[tuple[str, int]] = []
+
+    def walk(items: list) -> None:  # noqa: ANN001 - pypdf outline nodes
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                flat.append((_norm(str(item.title)), reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline)
+    pages: dict[str, int] = {}
+    position = 0
+    for ref in headings:
+        wanted = _norm(ref.text)
+        for index in range(position, len(flat)):
+            if flat[index][0].startswith(wanted):
+                pages[ref.bookmark] = flat[index][1]
+                position = index + 1
+                break
+    return pages

@@ -1,0 +1,363 @@
+"""The body of the toolkit, section by section, all of it from the campaign config.
+
+Heading levels: 1 for the parts (Introduction, Stay Connected, ..., each focus week, Resources,
+Endnotes), 2 for their sections, 3 and 4 below; never a skipped level. Fixed words come from
+templates/labels/<lang>/toolkit.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from htpm.campaign import Campaign
+from htpm.docx import markdown as md
+from htpm.docx.text import fill, to_roman
+from htpm.docx.writer import DocWriter, SourcePath
+from htpm.errors import HtpmError
+from htpm.model import Feature, Link
+
+_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+
+class Body:
+    def __init__(self, campaign: Campaign, writer: DocWriter) -> None:
+        self.campaign = campaign
+        self.cfg = campaign.config
+        self.w = writer
+
+    def label(self, key: str, **values: object) -> str:
+        return fill(self.campaign.label(f"toolkit.{key}"), **values)
+
+    @property
+    def observance(self) -> str:
+        return self.cfg.observance.short_name or self.cfg.observance.name
+
+    def write(self) -> None:
+        self.introduction()
+        self.stay_connected()
+        self.guidelines()
+        self.events()
+        self.digital()
+        self.focus_weeks()
+        self.resources()
+        self.endnotes()
+
+    # -- small pieces -------------------------------------------------------------------------
+    def bullets(self, items: list[str], src: SourcePath, style: str = "List Bullet") -> None:
+        for index, item in enumerate(items):
+            self.w.inline(self.w.paragraph(style), item, (*src, index))
+
+    def link_line(self, link: Link, src: SourcePath, style: str | None = "List Bullet") -> None:
+        """A link (plain text when its address is unknown), then ' – description'."""
+        p = self.w.paragraph(style)
+        if link.url:
+            self.w.link(p, link.text, link.url, (*src, "url"))
+        else:
+            p.add_run(self.w.clean(link.text, (*src, "text")))
+        if link.description:
+            p.add_run(" – ")
+            self.w.inline(p, link.description, (*src, "description"))
+
+    def label_value(self, label: str, value: str, src: SourcePath, style: str | None = None) -> None:
+        p = self.w.paragraph(style)
+        p.add_run(label).bold = True
+        p.add_run(" ")
+        self.w.inline(p, value, src)
+
+    def feature(self, feature: Feature, src: SourcePath, level: int) -> None:
+        self.w.heading(level, feature.title, (*src, "title"))
+        if feature.subtitle:
+            self.w.text(feature.subtitle, (*src, "subtitle"), "Lead")
+        if feature.body:
+            self.w.prose(feature.body, (*src, "body"))
+        if feature.links_intro:
+            self.w.inline(self.w.paragraph(), feature.links_intro, (*src, "links_intro"))
+        for index, link in enumerate(feature.links):
+            self.link_line(link, (*src, "links", index))
+
+    def image(self, name: str | None, alt: str | None, src: SourcePath, fallback_alt: str) -> None:
+        if not name:
+            return
+        try:
+            path = self.campaign.asset(name)
+        except HtpmError as exc:
+            self.w.warn(f"{self.campaign.locate(src)}: image not included: {exc.message}")
+            return
+        if not alt:
+            self.w.warn(f"{self.campaign.locate(src)}: image {name} has no alt text; used {fallback_alt!r}")
+        self.w.image(path, self.w.clean(alt or fallback_alt, src), 6.0)
+
+    # -- sections -----------------------------------------------------------------------------
+    def introduction(self) -> None:
+        cfg = self.cfg
+        self.w.heading(1, self.label("introduction"))
+        if cfg.introduction_title:
+            self.w.text(cfg.introduction_title, ("introduction_title",), "Lead")
+        self.w.prose(cfg.introduction, ("introduction",))
+        self.w.heading(2, self.label("goals"))
+        self.bullets(list(cfg.goals), ("goals",))
+        self.w.heading(2, self.label("who_should_use"))
+        if cfg.audiences_intro:
+            self.w.inline(self.w.paragraph(), cfg.audiences_intro, ("audiences_intro",))
+        for index, audience in enumerate(cfg.audiences):
+            name = self.w.clean(audience.name, ("audiences", index, "name"))
+            self.w.prose(audience.description, ("audiences", index, "description"), lead=name)
+
+    def stay_connected(self) -> None:
+        org = self.cfg.organization
+        if not (org.newsletter or org.newsletter_intro or org.accounts):
+            return
+        self.w.heading(1, self.label("stay_connected"))
+        if org.newsletter or org.newsletter_intro:
+            self.w.heading(2, self.label("newsletter"))
+            intro = org.newsletter_intro or ""
+            if intro:
+                self.w.prose(intro, ("organization", "newsletter_intro"))
+            link = org.newsletter
+            if link and (link.url or link.text not in md.plain(intro)):
+                self.link_line(link, ("organization", "newsletter"), style=None)
+        if org.accounts:
+            self.w.heading(2, self.label("social_media"))
+            if org.accounts_intro:
+                self.w.prose(org.accounts_intro, ("organization", "accounts_intro"))
+            for index, account in enumerate(org.accounts):
+                src = ("organization", "accounts", index)
+                p = self.w.paragraph("List Bullet")
+                p.add_run(self.w.clean(f"{account.label}: ", (*src, "label")))
+                if account.url:
+                    self.w.link(p, account.handle, account.url, (*src, "url"))
+                else:
+                    p.add_run(self.w.clean(account.handle, (*src, "handle")))
+
+    def guidelines(self) -> None:
+        guide = self.cfg.guidelines
+        if guide is None:
+            return
+        self.w.heading(1, guide.title, ("guidelines", "title"))
+        level = 2
+        if guide.subtitle:
+            self.w.heading(2, guide.subtitle, ("guidelines", "subtitle"))
+            level = 3
+        for s_index, section in enumerate(guide.sections):
+            src = ("guidelines", "sections", s_index)
+            self.w.heading(level, section.title, (*src, "title"))
+            for l_index, group in enumerate(section.lists):
+                lsrc = (*src, "lists", l_index)
+                if group.intro:
+                    self.w.inline(self.w.paragraph(), group.intro, (*lsrc, "intro"))
+                for i_index, item in enumerate(group.items):
+                    isrc = (*lsrc, "items", i_index)
+                    self.w.inline(self.w.paragraph("List Bullet"), item.text, (*isrc, "text"))
+                    self.bullets(list(item.items), (*isrc, "items"), style="List Bullet 2")
+
+    def events(self) -> None:
+        ev, cfg = self.cfg.events, self.cfg
+        if not (ev.calendar or ev.days or ev.features or cfg.hotline or cfg.proclamation):
+            return
+        self.w.heading(1, self.label("events"))
+        if ev.calendar:
+            self.w.heading(2, self.label("event_calendar"))
+            self.w.prose(ev.calendar, ("events", "calendar"))
+        if ev.days:
+            self.awareness_days()
+        for index, feature in enumerate(ev.features):
+            self.feature(feature, ("events", "features", index), 2)
+        if cfg.hotline:
+            self.hotline()
+        if cfg.proclamation:
+            self.proclamation()
+
+    def awareness_days(self) -> None:
+        rows = []
+        described = any(day.description for day in self.cfg.events.days)
+        for index, day in enumerate(self.cfg.events.days):
+            try:
+                date = dt.date(self.campaign.year, day.month or self.campaign.month, day.day)
+            except ValueError:
+                where = self.campaign.locate(("events", "days", index, "day"))
+                raise HtpmError(
+                    f"events.days.{index}: there is no day {day.day} in that month", where
+                ) from None
+            row = [self.campaign.format_date(date, "MMMM d"), day.name]
+            rows.append([*row, day.description or ""] if described else row)
+        header = [self.label("date"), self.label("observance_day")]
+        self.w.heading(2, self.label("awareness_days"))
+        if described:
+            self.w.table([*header, self.label("description")], rows, (1.5, 2.5, 2.5))
+        else:
+            self.w.table(header, rows, (1.6, 4.9))
+
+    def hotline(self) -> None:
+        line = self.cfg.hotline
+        assert line is not None
+        src = ("hotline",)
+        self.w.heading(2, line.heading or self.label("hotline_heading", name=line.name), (*src, "heading"))
+        self.w.text(line.name, (*src, "name"), "Callout", bold=True)
+        for label, value, key in (
+            (self.label("call"), line.phone, "phone"),
+            (self.label("text"), line.text, "text"),
+        ):
+            if value:
+                self.label_value(label, value, (*src, key), "Callout")
+        if line.chat_url:
+            self.w.link(
+                self.w.paragraph("Callout"), self.label("live_chat"), line.chat_url, (*src, "chat_url")
+            )
+        for label, value, key in (
+            (self.label("tty"), line.tty, "tty"),
+            (self.label("hours"), line.hours, "hours"),
+            (self.label("languages"), line.languages, "languages"),
+        ):
+            if value:
+                self.label_value(label, value, (*src, key), "Callout")
+        if line.website:
+            p = self.w.paragraph("Callout")
+            p.add_run(self.label("website")).bold = True
+            p.add_run(" ")
+            shown = re.sub(r"^https?://(www\.)?|/$", "", line.website)
+            self.w.link(p, shown, line.website, (*src, "website"))
+        if line.description:
+            self.w.prose(line.description, (*src, "description"))
+        if line.confidentiality:
+            self.w.prose(line.confidentiality, (*src, "confidentiality"))
+
+    def proclamation(self) -> None:
+        proc = self.cfg.proclamation
+        assert proc is not None
+        blanks = {p.name: p.blank for p in proc.placeholders}
+        self.w.heading(2, self.label("sample_proclamation"))
+        note = self.w.paragraph()
+        note.add_run(self.label("fill_in_note")).italic = True
+        self.w.text(proc.title, ("proclamation", "title"), "Proclamation Title")
+        clauses = [(text, ("proclamation", "whereas", i)) for i, text in enumerate(proc.whereas)]
+        for text, src in [*clauses, (proc.resolution, ("proclamation", "resolution"))]:
+            p = self.w.paragraph("Proclamation Text")
+            for span in md.parse_inline(self.w.clean(text, src)):
+                if span.note or span.url:
+                    self.w.spans(p, [span], src)
+                    continue
+                for k, piece in enumerate(_PLACEHOLDER.split(span.text)):
+                    # odd pieces are placeholder names: show the blank, in bold
+                    shown = blanks.get(piece, f"{{{piece}}}") if k % 2 else piece
+                    run = p.add_run(shown)
+                    run.bold = (k % 2 == 1) or span.bold or None
+                    run.italic = span.italic or None
+        p.paragraph_format.keep_with_next = True  # the resolution stays with the signature lines
+        for index, line in enumerate(proc.signature_lines):
+            self.w.text(line, ("proclamation", "signature_lines", index), "Signature Line")
+
+    def digital(self) -> None:
+        dig = self.cfg.digital
+        self.w.heading(1, self.label("digital"))
+        for key, default in (("newsletter", "sample_newsletter"), ("website", "sample_website")):
+            block = getattr(dig, key)
+            src = ("digital", key)
+            self.w.heading(2, block.title or self.label(default), (*src, "title"))
+            if block.subject:
+                self.label_value(self.label("subject_line"), block.subject, (*src, "subject"))
+            if block.preheader:
+                self.label_value(self.label("preview_text"), block.preheader, (*src, "preheader"))
+            self.w.prose(block.body, (*src, "body"))
+            self.image(block.image, block.image_alt, (*src, "image"), block.title or self.label(default))
+        for index, feature in enumerate(dig.blocks):
+            self.feature(feature, ("digital", "blocks", index), 2)
+        self.hashtags()
+
+    def hashtags(self) -> None:
+        tags, dig = self.cfg.hashtags, self.cfg.digital
+        self.w.heading(2, self.label("social_media"))
+        if dig.social_intro:
+            self.w.prose(dig.social_intro, ("digital", "social_intro"))
+        if tags.guidance:
+            self.w.prose(tags.guidance, ("hashtags", "guidance"))
+        else:
+            self.w.paragraph().add_run(self.label("hashtag_limit", count=tags.max_per_post))
+        self.w.heading(3, self.label("primary_hashtag"))
+        self.w.text(tags.primary, ("hashtags", "primary"), bold=True)
+        if tags.secondary:
+            self.w.heading(3, self.label("secondary_hashtags"))
+            for index, tag in enumerate(tags.secondary):
+                self.w.text(tag, ("hashtags", "secondary", index), "List Bullet")
+
+    def focus_weeks(self) -> None:
+        cfg = self.cfg
+        self.w.heading(1, self.label("focus_weeks", observance=self.observance))
+        if cfg.weeks_intro:
+            self.w.prose(cfg.weeks_intro, ("weeks_intro",))
+        rows = [
+            [
+                f"{self.label('week')} {info.number}",
+                self.campaign.date_range(info.start, info.end),
+                info.week.title,
+            ]
+            for info in self.campaign.weeks
+        ]
+        self.w.table([self.label("week"), self.label("dates"), self.label("focus")], rows, (1.0, 2.2, 3.3))
+        for info in self.campaign.weeks:
+            week, src = info.week, ("weeks", info.number - 1)
+            title = self.label("week_heading", number=info.number, title=week.title)
+            self.w.heading(1, title, (*src, "title"))
+            self.label_value(f"{self.label('dates')}:", self.campaign.date_range(info.start, info.end), src)
+            if week.audience:
+                self.label_value(f"{self.label('audience')}:", week.audience, (*src, "audience"))
+            if week.introduction:
+                self.w.prose(week.introduction, (*src, "introduction"))
+            if week.sections:
+                self.w.heading(2, self.label("sample_posts"))
+            for s_index, section in enumerate(week.sections):
+                ssrc = (*src, "sections", s_index)
+                self.w.heading(3, section.title, (*ssrc, "title"))
+                topic = None
+                for p_index, post in enumerate(section.posts):
+                    psrc = (*ssrc, "posts", p_index)
+                    if post.topic and post.topic != topic:
+                        self.w.heading(4, post.topic, (*psrc, "topic"))
+                    topic = post.topic
+                    p = self.w.paragraph("List Bullet")
+                    self.w.spans(p, md.autolink(self.w.clean(post.text, (*psrc, "text"))), (*psrc, "text"))
+
+    def resources(self) -> None:
+        if not self.cfg.resources:
+            return
+        self.w.heading(1, self.label("resources"))
+        for c_index, category in enumerate(self.cfg.resources):
+            src = ("resources", c_index)
+            self.w.heading(2, category.name, (*src, "name"))
+            if category.description:
+                self.w.prose(category.description, (*src, "description"))
+            for r_index, res in enumerate(category.resources):
+                rsrc = (*src, "resources", r_index)
+                p = self.w.paragraph("List Bullet")
+                p.add_run(self.w.clean(f"{res.type}:", (*rsrc, "type"))).bold = True
+                p.add_run(" ")
+                if res.url:
+                    self.w.link(p, res.title, res.url, (*rsrc, "url"))
+                else:
+                    p.add_run(self.w.clean(res.title, (*rsrc, "title")))
+                if res.date:
+                    p.add_run(self.w.clean(f" ({res.date})", (*rsrc, "date")))
+                if res.description:
+                    p.add_run().add_break()
+                    run = p.add_run(self.w.clean(res.description, (*rsrc, "description")))
+                    run.style = self.w.doc.styles["Resource Description"]
+
+    def endnotes(self) -> None:
+        notes = self.cfg.endnotes
+        if not notes:
+            return
+        self.w.heading(1, self.label("endnotes"))
+        numbers = self.w.notes.numbers
+        for note in notes:  # unreferenced notes still print, after the referenced ones
+            self.w.notes.number(note.id)
+        by_number = sorted(notes, key=lambda n: numbers[n.id])
+        for note in by_number:
+            index = next(i for i, n in enumerate(notes) if n.id == note.id)
+            src = ("endnotes", index, "text")
+            blocks = md.parse_blocks(self.w.clean(note.text, src))
+            for b_index, block in enumerate(blocks):
+                p = self.w.paragraph("Note Text")
+                if b_index == 0:
+                    p.add_run(f"{to_roman(numbers[note.id])}.\t")
+                    self.w.bookmark(p, f"endnote_{numbers[note.id]}")
+                self.w.spans(p, block.spans, src)
