@@ -1,0 +1,130 @@
+"""`calendar.ics`: an all-day event for each focus week and each awareness day, and (with
+`social.schedule.include_in_calendar`) one event per scheduled post.
+
+Rebuilding gives the same bytes and re-importing updates rather than duplicates: every UID is a
+hash of the campaign's slug, the kind of event and its key, and DTSTAMP is derived from the
+config (midnight UTC on the first day of the observance month), never from the clock. Text goes
+through the icalendar library, which escapes newlines, so a newline in the config cannot start a
+new property or event; summaries are single lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+from icalendar import Calendar, Event
+
+from htpm.artifacts import Artifact, BuildContext
+from htpm.campaign import Campaign
+from htpm.errors import HtpmError
+from htpm.social.posts import plan_posts
+from htpm.social.prose import plain
+from htpm.social.schedule import assign_times
+
+POST_MINUTES = 15  # how long a posting-time event lasts in a calendar view
+PRODID = "-//htpm//campaign calendar//EN"
+
+
+def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
+    """The campaign calendar as one .ics file."""
+    return [Artifact("calendar.ics", calendar_bytes(campaign))]
+
+
+def uid(campaign: Campaign, kind: str, key: str) -> str:
+    digest = hashlib.sha256(f"{campaign.slug}\x1f{kind}\x1f{key}".encode()).hexdigest()[:32]
+    return f"{digest}@htpm"
+
+
+def _line(text: str) -> str:
+    """One line: any run of whitespace (newlines included) becomes a single space."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _fill(label: str, **values: object) -> str:
+    """Put values into a label's {name} slots (plain replacement; no format-string features)."""
+    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), label)
+
+
+def calendar_bytes(campaign: Campaign) -> bytes:
+    c = campaign.config
+    stamp = dt.datetime(campaign.year, campaign.month, 1, tzinfo=dt.UTC)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", _line(f"{c.observance.name} {campaign.year}"))
+
+    def event(
+        kind: str,
+        key: str,
+        summary: str,
+        start: dt.date | dt.datetime,
+        end: dt.date | dt.datetime,
+        description: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        ev = Event()
+        ev.add("uid", uid(campaign, kind, key))
+        ev.add("dtstamp", stamp)
+        ev.add("summary", _line(summary))
+        ev.add("dtstart", start)
+        ev.add("dtend", end)
+        if description:
+            ev.add("description", description.strip())
+        if url:
+            ev.add("url", url)
+        ev.add("transp", "TRANSPARENT")
+        cal.add_component(ev)
+
+    week_label = campaign.label("calendar.week_summary")
+    for week in campaign.weeks:
+        summary = _fill(week_label, number=week.number, title=week.week.title, observance=c.observance.name)
+        intro = plain(week.week.introduction) if week.week.introduction else None
+        event(
+            "week", str(week.number), summary, week.start, week.end_exclusive, intro, c.organization.website
+        )
+
+    for index, day in enumerate(c.events.days):
+        month = day.month or campaign.month
+        try:
+            date = dt.date(campaign.year, month, day.day)
+        except ValueError:
+            where = campaign.locate(("events", "days", index, "day"))
+            raise HtpmError(
+                f"events.days.{index}: {campaign.year}-{month:02d}-{day.day:02d} is not a date", where
+            ) from None
+        event(
+            "day",
+            f"{date.isoformat()}:{_line(day.name)}",
+            day.name,
+            date,
+            date + dt.timedelta(days=1),
+            day.description,
+        )
+
+    if c.social.schedule.include_in_calendar:
+        _add_posts(campaign, event)
+    return cal.to_ical()
+
+
+def _add_posts(campaign: Campaign, event) -> None:  # noqa: ANN001 - the local `event` adder
+    plan = plan_posts(campaign)
+    shown = {p.ref.key for p in plan.posts}
+    refs = [r for r in plan.refs if r.key in shown]
+    times, _unscheduled = assign_times(campaign, refs)  # the social generator reports those
+    post_label = campaign.label("calendar.post_summary")
+    for ref in refs:
+        when = times.get(ref.key)
+        if when is None:
+            continue
+        on = [p for p in plan.posts if p.ref.key == ref.key]
+        texts = dict.fromkeys(p.text for p in on)
+        platforms = ", ".join(p.platform.name for p in on)
+        summary = _fill(
+            post_label, week=ref.week, section=ref.section_title, number=ref.number, platforms=platforms
+        )
+        start = when.astimezone(dt.UTC)
+        event("post", ref.key, summary, start, start + dt.timedelta(minutes=POST_MINUTES), "\n\n".join(texts))

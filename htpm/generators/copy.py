@@ -1,0 +1,201 @@
+"""Newsletter and website copy from `digital.newsletter` and `digital.website`:
+`copy/newsletter.html` (email: tables, 600 px, CSS inlined), `copy/newsletter.txt` (its plain-
+text part), `copy/newsletter.md`, `copy/website.html` (a fragment for a CMS), `copy/website.md`,
+and the images they show under `copy/images/`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import PurePosixPath
+from typing import Any
+
+from markupsafe import Markup
+from PIL import Image
+
+from htpm.artifacts import Artifact, BuildContext
+from htpm.campaign import Campaign
+from htpm.errors import HtpmError
+from htpm.model import CopyBlock
+from htpm.social.prose import Notes, footnotes_markdown, plain, to_html, to_html_inline, to_markdown, to_text
+from htpm.templating import make_env, render
+
+GMAIL_CLIP_BYTES = 102 * 1024
+CONTENT_WIDTH = 552  # 600 px less 24 px padding each side
+LOGO_MAX_WIDTH = 240
+TEMPLATES = {
+    "newsletter.html": "copy/newsletter.html.j2",
+    "newsletter.txt": "copy/newsletter.txt.j2",
+    "newsletter.md": "copy/newsletter.md.j2",
+    "website.html": "copy/website.html.j2",
+    "website.md": "copy/website.md.j2",
+}
+
+
+def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
+    """The newsletter (HTML email, text, Markdown) and website copy (HTML fragment, Markdown)."""
+    env = make_env(campaign.template_dirs)
+    images: dict[str, Artifact] = {}
+    common = _common(campaign, images)
+    artifacts = []
+    for kind in ("newsletter", "website"):
+        context = {**common, **_block(campaign, kind, images)}
+        for fmt in ("html", "txt", "md"):
+            name = f"{kind}.{fmt}"
+            if name not in TEMPLATES:
+                continue
+            text = render(env, TEMPLATES[name], context)
+            if name == "newsletter.html":
+                text = inline_css(text)
+                if len(text.encode("utf-8")) > GMAIL_CLIP_BYTES:
+                    ctx.warn(
+                        f"copy/newsletter.html is {len(text.encode('utf-8')) // 1024} KB; Gmail clips "
+                        "messages over 102 KB: shorten digital.newsletter.body"
+                    )
+            artifacts.append(Artifact(f"copy/{name}", text.encode("utf-8")))
+    return artifacts + sorted(images.values(), key=lambda a: a.path)
+
+
+def inline_css(html: str) -> str:
+    """Move the <style> rules onto the elements (email clients drop <style>); keep @media rules."""
+    from premailer import Premailer
+
+    return Premailer(
+        html,
+        allow_network=False,
+        allow_loading_external_files=False,
+        keep_style_tags=False,
+        strip_important=False,
+        disable_validation=True,
+        cssutils_logging_level=logging.CRITICAL,
+    ).transform()
+
+
+# -- colours --------------------------------------------------------------------------------------
+def luminance(hex_colour: str) -> float:
+    """WCAG relative luminance of #RRGGBB."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _colours(campaign: Campaign) -> dict[str, str]:
+    p = campaign.config.branding.palette
+    on_primary = p.light if contrast(p.light, p.primary) >= contrast(p.dark, p.primary) else p.dark
+    readable = p.primary if contrast(p.primary, "#FFFFFF") >= 4.5 else p.dark
+    return {
+        "primary": p.primary,
+        "on_primary": on_primary,
+        "accent": p.accent,
+        "text": p.dark if contrast(p.dark, "#FFFFFF") >= 4.5 else "#1A1A1A",
+        "heading": readable,
+        "link": readable,
+    }
+
+
+# -- images ---------------------------------------------------------------------------------------
+def _image(
+    campaign: Campaign, name: str, alt: str, max_width: int, images: dict[str, Artifact]
+) -> dict[str, Any]:
+    """An image beside the config or in brand_assets, copied to copy/images/, with its size."""
+    path = campaign.asset(name)
+    try:
+        with Image.open(path) as im:
+            width, height, fmt = im.width, im.height, im.format
+    except OSError as exc:
+        raise HtpmError(f"cannot read image {name}: {exc}", path) from None
+    if fmt not in ("PNG", "JPEG", "GIF"):
+        raise HtpmError(f"image {name} is {fmt}; email and web copy take PNG, JPEG or GIF", path)
+    file = PurePosixPath(path.name).name
+    images.setdefault(file, Artifact(f"copy/images/{file}", path.read_bytes()))
+    base = campaign.config.social.image_base_url
+    src = f"{base.rstrip('/')}/{file}" if base else f"images/{file}"
+    shown = min(width, max_width)
+    return {"src": src, "alt": alt, "width": shown, "height": round(height * shown / width)}
+
+
+def _tel(phone: str) -> str:
+    return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+
+
+# -- context --------------------------------------------------------------------------------------
+def _labels(campaign: Campaign) -> dict[str, str]:
+    return {k[len("copy.") :]: v for k, v in campaign.labels.items() if k.startswith("copy.")}
+
+
+def _common(campaign: Campaign, images: dict[str, Artifact]) -> dict[str, Any]:
+    c = campaign.config
+    org = c.organization
+    branding = c.branding
+    logo = None
+    if branding.logo:
+        logo = _image(campaign, branding.logo, branding.logo_alt or org.name, LOGO_MAX_WIDTH, images)
+    hotline = None
+    if c.hotline:
+        h = c.hotline
+        hotline = {
+            "heading": h.heading or h.name,
+            "name": h.name,
+            "phone": h.phone,
+            "phone_uri": _tel(h.phone) if h.phone else None,
+            "text": h.text,
+            "tty": h.tty,
+            "chat_url": h.chat_url,
+            "website": h.website,
+            "hours": h.hours,
+        }
+    return {
+        "lang": campaign.locale,
+        "observance": c.observance.name,
+        "year": campaign.year,
+        "theme": c.theme.name,
+        "tagline": c.theme.tagline,
+        "hashtag": c.hashtags.primary,
+        "organization": {"name": org.name, "office": org.office, "email": org.email},
+        "cta": {"label": org.website_label or org.website, "url": org.website} if org.website else None,
+        "accounts": [{"label": a.label, "handle": a.handle, "url": a.url} for a in org.accounts],
+        "hotline": hotline,
+        "logo": logo,
+        "colours": _colours(campaign),
+        "labels": _labels(campaign),
+    }
+
+
+def _block(campaign: Campaign, kind: str, images: dict[str, Artifact]) -> dict[str, Any]:
+    block: CopyBlock = getattr(campaign.config.digital, kind)
+    where = campaign.locate(("digital", kind, "body"))
+    endnotes = {n.id: n.text for n in campaign.config.endnotes}
+    html_notes, text_notes, md_notes = Notes.of(endnotes), Notes.of(endnotes), Notes.of(endnotes)
+    image = None
+    if block.image:
+        if not (block.image_alt or "").strip():
+            raise HtpmError(
+                f"digital.{kind}.image_alt: the image needs alt text (what it shows, for who cannot see it)",
+                campaign.locate(("digital", kind, "image")),
+            )
+        image = _image(campaign, block.image, block.image_alt or "", CONTENT_WIDTH, images)
+    body_html = to_html(block.body, html_notes, where)
+    body_text = to_text(block.body, text_notes, where)
+    body_md = to_markdown(block.body, md_notes, where)
+    subject = plain(block.subject) if block.subject else campaign.config.observance.name
+    return {
+        "kind": kind,
+        "subject": subject,
+        "heading": subject if kind == "newsletter" else campaign.config.observance.name,
+        "preheader": plain(block.preheader or campaign.config.theme.tagline or ""),
+        "image": image,
+        "body_html": Markup(body_html),  # noqa: S704 - rendered by markdown-it with raw HTML off
+        "body_text": body_text,
+        "body_md": body_md,
+        "notes_html": [
+            {"number": i, "html": Markup(to_html_inline(text, Notes.of(endnotes)))}  # noqa: S704
+            for i, _nid, text in html_notes.used()
+        ],
+        "notes_text": [{"number": i, "text": plain(text)} for i, _nid, text in text_notes.used()],
+        "notes_md": footnotes_markdown(md_notes),
+    }

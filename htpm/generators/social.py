@@ -1,0 +1,218 @@
+"""Sample social posts per focus week and platform, and the files a partner uploads to schedule
+them: `social/posts.json`, `social/posts.md`, `social/buffer-<platform>.csv`,
+`social/sprout-social-<platform>.csv` and `social/schedule.csv`.
+
+Sprout Social imports every row of a file to every profile chosen at import, and each network
+has its own limit and text, so it gets one file per platform, like Buffer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from babel.numbers import format_decimal
+
+from htpm.artifacts import Artifact, BuildContext
+from htpm.campaign import Campaign
+from htpm.social.csvfile import csv_bytes, needs_neutralising
+from htpm.social.posts import PlatformPost, SocialPlan, plan_posts
+from htpm.social.schedule import assign_times
+from htpm.templating import make_env, render
+
+POSTS_TEMPLATE = "social/posts.md.j2"
+BUFFER_HEADER = ("Text", "Image URL", "Tags", "Posting Time")
+SPROUT_HEADER = ("date", "time_24hr", "message_text")
+SCHEDULE_HEADER = ("datetime", "timezone", "platform", "week", "week_title", "section", "topic", "text")
+
+
+def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
+    """Every social output of `campaign`; posts that do not fit a platform are reported."""
+    plan = plan_posts(campaign)
+    for left in plan.left_out:
+        ctx.warn(str(left))
+    shown = {p.ref.key for p in plan.posts}
+    times, unscheduled = assign_times(campaign, [r for r in plan.refs if r.key in shown])
+    for week in unscheduled:
+        ctx.warn(week.message())
+    _warn_formula_starts(campaign, plan, ctx)
+    artifacts = [
+        Artifact("social/posts.json", posts_json(plan, times)),
+        Artifact("social/posts.md", render_posts_md(campaign, plan, times).encode("utf-8")),
+        Artifact("social/schedule.csv", schedule_csv(campaign, plan, times)),
+    ]
+    for platform in plan.platforms:
+        scheduled = [p for p in plan.for_platform(platform.platform) if p.ref.key in times]
+        artifacts.append(Artifact(f"social/buffer-{platform.platform}.csv", buffer_csv(scheduled, times)))
+        artifacts.append(
+            Artifact(f"social/sprout-social-{platform.platform}.csv", sprout_csv(campaign, scheduled, times))
+        )
+    return artifacts
+
+
+def _warn_formula_starts(campaign: Campaign, plan: SocialPlan, ctx: BuildContext) -> None:
+    seen = set()
+    for post in plan.posts:
+        if needs_neutralising(post.text) and post.ref.key not in seen:
+            seen.add(post.ref.key)
+            where = campaign.locate((*post.ref.source, "text"))
+            ctx.warn(
+                f"{where}: {post.ref.describe()} starts with {post.text[0]!r}; the CSV files put ' before it "
+                "so spreadsheets do not run it as a formula: start the post with a word"
+            )
+
+
+def _ordered(posts: list[PlatformPost], times: dict[str, dt.datetime]) -> list[PlatformPost]:
+    return sorted(posts, key=lambda p: (times[p.ref.key], p.ref.week, p.ref.section, p.ref.number))
+
+
+def post_record(post: PlatformPost, when: dt.datetime | None) -> dict[str, Any]:
+    ref = post.ref
+    return {
+        "id": ref.key,
+        "week": ref.week,
+        "week_title": ref.week_title,
+        "section": ref.section_title,
+        "section_number": ref.section,
+        "post": ref.number,
+        "topic": ref.topic,
+        "platform": post.platform.platform,
+        "platform_name": post.platform.name,
+        "text": post.text,
+        "length": post.length,
+        "limit": post.platform.limit,
+        "counting": post.platform.method,
+        "hashtags": list(post.hashtags),
+        "hashtag_limit": post.hashtag_limit,
+        "variant": post.variant,
+        "primary_hashtag_added": post.primary_added,
+        "image_alt": ref.image_alt,
+        "scheduled": when.isoformat() if when else None,
+    }
+
+
+def posts_json(plan: SocialPlan, times: dict[str, dt.datetime]) -> bytes:
+    records = [post_record(p, times.get(p.ref.key)) for p in plan.posts]
+    return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _labels(campaign: Campaign, area: str) -> dict[str, str]:
+    prefix = f"{area}."
+    return {k[len(prefix) :]: v for k, v in campaign.labels.items() if k.startswith(prefix)}
+
+
+def posts_md_context(campaign: Campaign, plan: SocialPlan, times: dict[str, dt.datetime]) -> dict[str, Any]:
+    """Plain data for `social/posts.md.j2`: weeks > sections > posts > texts per platform."""
+
+    def num(value: int) -> str:
+        return format_decimal(value, locale=campaign.locale.replace("-", "_"))
+
+    weeks = []
+    for week in campaign.weeks:
+        sections = []
+        for s, section in enumerate(week.week.sections, 1):
+            posts = []
+            for ref in (r for r in plan.refs if r.week == week.number and r.section == s):
+                texts: dict[str, dict[str, Any]] = {}
+                for post in (p for p in plan.posts if p.ref.key == ref.key):
+                    group = texts.setdefault(post.text, {"text": post.text, "platforms": [], "note": None})
+                    group["platforms"].append(
+                        {
+                            "name": post.platform.name,
+                            "length": num(post.length),
+                            "limit": num(post.platform.limit),
+                        }
+                    )
+                    if post.primary_missing:
+                        group["note"] = "no_room_for_primary"
+                left = [
+                    {
+                        "name": lo.platform.name,
+                        "reason": lo.reason,
+                        "length": num(lo.length),
+                        "limit": num(lo.platform.limit),
+                        "hashtags": lo.hashtags,
+                        "hashtag_limit": lo.hashtag_limit,
+                    }
+                    for lo in plan.left_out
+                    if lo.ref.key == ref.key
+                ]
+                when = times.get(ref.key)
+                posts.append(
+                    {
+                        "number": ref.number,
+                        "topic": ref.topic,
+                        "texts": [dict(g, quoted=_quote(g["text"])) for g in texts.values()],
+                        "left_out": left,
+                        "scheduled": _local(when) if when else None,
+                    }
+                )
+            sections.append({"title": section.title, "posts": posts})
+        weeks.append(
+            {
+                "number": week.number,
+                "title": week.week.title,
+                "dates": campaign.date_range(week.start, week.end),
+                "sections": sections,
+            }
+        )
+    return {
+        "observance": campaign.config.observance.name,
+        "year": campaign.year,
+        "primary_hashtag": campaign.config.hashtags.primary,
+        "max_hashtags": campaign.config.hashtags.max_per_post,
+        "timezone": campaign.config.social.schedule.timezone,
+        "weeks": weeks,
+        "labels": _labels(campaign, "social"),
+    }
+
+
+def _quote(text: str) -> str:
+    """The text as a Markdown block quote, line by line (blank lines kept inside the quote)."""
+    return "\n".join(f"> {line}".rstrip() for line in text.split("\n"))
+
+
+def _local(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def render_posts_md(campaign: Campaign, plan: SocialPlan, times: dict[str, dt.datetime]) -> str:
+    env = make_env(campaign.template_dirs)
+    return render(env, POSTS_TEMPLATE, posts_md_context(campaign, plan, times))
+
+
+def buffer_csv(posts: list[PlatformPost], times: dict[str, dt.datetime]) -> bytes:
+    """Buffer's bulk upload: one channel per file, times in the channel's zone as YYYY-MM-DD HH:mm."""
+    rows = [(p.text, "", "", _local(times[p.ref.key])) for p in _ordered(posts, times)]
+    return csv_bytes(BUFFER_HEADER, rows)
+
+
+def sprout_csv(campaign: Campaign, posts: list[PlatformPost], times: dict[str, dt.datetime]) -> bytes:
+    """Sprout Social's bulk scheduling: the date as the import preference expects (US: mm/dd/yyyy)."""
+    date_format = "%m/%d/%Y" if campaign.locale.endswith("-US") else "%d/%m/%Y"
+    rows = []
+    for p in _ordered(posts, times):
+        when = times[p.ref.key]
+        rows.append((when.strftime(date_format), when.strftime("%H:%M"), p.text))
+    return csv_bytes(SPROUT_HEADER, rows)
+
+
+def schedule_csv(campaign: Campaign, plan: SocialPlan, times: dict[str, dt.datetime]) -> bytes:
+    """Every scheduled post on every platform, with an ISO 8601 time and its UTC offset."""
+    zone_name = campaign.config.social.schedule.timezone
+    posts = _ordered([p for p in plan.posts if p.ref.key in times], times)
+    rows = [
+        (
+            times[p.ref.key].isoformat(timespec="minutes"),
+            zone_name,
+            p.platform.platform,
+            p.ref.week,
+            p.ref.week_title,
+            p.ref.section_title,
+            p.ref.topic or "",
+            p.text,
+        )
+        for p in posts
+    ]
+    return csv_bytes(SCHEDULE_HEADER, rows)

@@ -1,0 +1,40 @@
+"""Hashtags in a post: found like twitter-text finds them (a `#` not inside a word or a link,
+then letters, marks, digits or `_` with at least one letter), compared without regard to case."""
+
+from __future__ import annotations
+
+import regex
+
+from htpm.social.urls import find_links
+
+_HASHTAG = regex.compile(
+    r"(?<![&\p{L}\p{M}\p{Nd}_])[#\uFF03](?![\uFE0F\u20E3])([\p{L}\p{M}\p{Nd}_]*\p{L}[\p{L}\p{M}\p{Nd}_]*)"
+)
+
+
+def find_hashtags(text: str) -> list[str]:
+    """Every hashtag in `text` as written (with its `#`), in order, repeats included."""
+    links = find_links(text)
+    found = []
+    for match in _HASHTAG.finditer(text):
+        if any(link.start <= match.start() < link.end for link in links):
+            continue  # a '#' inside a link is its fragment, not a hashtag
+        found.append("#" + match.group(1))
+    return found
+
+
+def distinct_hashtags(text: str) -> list[str]:
+    """The hashtags of `text` once each (first spelling kept): what a hashtag limit counts."""
+    seen: dict[str, str] = {}
+    for tag in find_hashtags(text):
+        seen.setdefault(tag.casefold(), tag)
+    return list(seen.values())
+
+
+def has_hashtag(text: str, tag: str) -> bool:
+    return tag.casefold() in (t.casefold() for t in find_hashtags(text))
+
+
+def append_hashtag(text: str, tag: str) -> str:
+    """`text` with `tag` added at its end, after one space (trailing spaces of the text dropped)."""
+    return f"{text.rstrip()} {tag}"

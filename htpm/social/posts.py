@@ -1,0 +1,153 @@
+"""Which post goes to which platform, with what text, and what is left out and why.
+
+A post is offered to every platform of `social.platforms` (or only those in its `platforms:`),
+with its variant for that platform if it has one. The primary hashtag is appended when the text
+lacks it and there is room (length and hashtag limit). A post longer than the platform allows,
+or with more hashtags than allowed, is never cut: it is left out of that platform and reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from htpm.campaign import Campaign, SourcePath
+from htpm.errors import HtpmError, Location
+from htpm.social.hashtags import append_hashtag, distinct_hashtags, has_hashtag
+from htpm.social.limits import LIMITS_TEMPLATE, PlatformLimit, load_limits
+
+
+@dataclass(frozen=True)
+class PostRef:
+    """One post of the config: where it sits (1-based numbers) and where it came from."""
+
+    week: int
+    section: int
+    number: int  # position in its section
+    week_title: str
+    section_title: str
+    topic: str | None
+    image_alt: str | None
+    source: SourcePath
+
+    @property
+    def key(self) -> str:
+        return f"w{self.week}-s{self.section}-p{self.number}"
+
+    def describe(self) -> str:
+        return f"week {self.week} ({self.week_title}), section '{self.section_title}', post {self.number}"
+
+
+@dataclass(frozen=True)
+class PlatformPost:
+    """A post as it goes out on one platform."""
+
+    ref: PostRef
+    platform: PlatformLimit
+    text: str
+    length: int
+    hashtags: tuple[str, ...]
+    hashtag_limit: int
+    variant: bool
+    primary_added: bool
+    primary_missing: bool
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A post kept off one platform, and why (`reason` is 'length' or 'hashtags')."""
+
+    ref: PostRef
+    platform: PlatformLimit
+    reason: str
+    length: int
+    hashtags: int
+    hashtag_limit: int
+    location: Location
+
+    def message(self) -> str:
+        where = f"{self.ref.describe()} on {self.platform.name}"
+        if self.reason == "length":
+            problem = f"{self.length} characters, limit {self.platform.limit}"
+        else:
+            problem = f"{self.hashtags} hashtags, limit {self.hashtag_limit}"
+        fix = f"give a shorter variant (variants: {{{self.platform.platform}: ...}})"
+        return f"{where}: {problem}; left out of {self.platform.name}, {fix}"
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message()}"
+
+
+@dataclass(frozen=True)
+class SocialPlan:
+    refs: tuple[PostRef, ...]
+    posts: tuple[PlatformPost, ...]
+    left_out: tuple[LeftOut, ...]
+    platforms: tuple[PlatformLimit, ...] = field(default=())
+
+    def for_platform(self, platform: str) -> list[PlatformPost]:
+        return [p for p in self.posts if p.platform.platform == platform]
+
+    def require_fit(self) -> None:
+        """Raise HtpmError listing every post that does not fit (for callers wanting an error)."""
+        if self.left_out:
+            raise HtpmError("posts do not fit their platforms:\n" + "\n".join(map(str, self.left_out)))
+
+
+def platform_limits(campaign: Campaign) -> dict[str, PlatformLimit]:
+    return load_limits(campaign.find_template(LIMITS_TEMPLATE))
+
+
+def post_refs(campaign: Campaign) -> list[PostRef]:
+    refs = []
+    for w, week in enumerate(campaign.config.weeks):
+        for s, section in enumerate(week.sections):
+            for p, post in enumerate(section.posts):
+                source = ("weeks", w, "sections", s, "posts", p)
+                refs.append(
+                    PostRef(
+                        w + 1, s + 1, p + 1, week.title, section.title, post.topic, post.image_alt, source
+                    )
+                )
+    return refs
+
+
+def plan_posts(campaign: Campaign) -> SocialPlan:
+    """Every post on every platform it can go to, and every post left out with its reason."""
+    limits = platform_limits(campaign)
+    missing = [p for p in campaign.config.social.platforms if p not in limits]
+    if missing:
+        raise HtpmError(f"social.platforms: no limits for {', '.join(missing)} in {LIMITS_TEMPLATE}")
+    platforms = tuple(limits[p] for p in dict.fromkeys(campaign.config.social.platforms))
+    hashtags = campaign.config.hashtags
+    refs = post_refs(campaign)
+    posts: list[PlatformPost] = []
+    left_out: list[LeftOut] = []
+    for ref in refs:
+        w, s, p = ref.week - 1, ref.section - 1, ref.number - 1
+        post = campaign.config.weeks[w].sections[s].posts[p]
+        for platform in platforms:
+            if post.platforms is not None and platform.platform not in post.platforms:
+                continue
+            variant = platform.platform in post.variants
+            text = (post.variants[platform.platform] if variant else post.text).replace("\r\n", "\n")
+            cap = hashtags.max_per_post
+            if platform.hashtag_limit is not None:
+                cap = min(cap, platform.hashtag_limit)
+            added = False
+            if not has_hashtag(text, hashtags.primary):
+                candidate = append_hashtag(text, hashtags.primary)
+                fits = platform.length(candidate) <= platform.limit
+                if fits and len(distinct_hashtags(candidate)) <= cap:
+                    text, added = candidate, True
+            tags = distinct_hashtags(text)
+            length = platform.length(text)
+            reason = "length" if length > platform.limit else "hashtags" if len(tags) > cap else None
+            if reason:
+                path = (*ref.source, "variants", platform.platform) if variant else (*ref.source, "text")
+                left_out.append(LeftOut(ref, platform, reason, length, len(tags), cap, campaign.locate(path)))
+                continue
+            primary_missing = not has_hashtag(text, hashtags.primary)
+            posts.append(
+                PlatformPost(ref, platform, text, length, tuple(tags), cap, variant, added, primary_missing)
+            )
+    return SocialPlan(tuple(refs), tuple(posts), tuple(left_out), platforms)
