@@ -67,6 +67,24 @@ def lint_targets(targets: Iterable[str | Path], language: str = "en") -> list[Fi
     return findings
 
 
+def _example_context(ruleset: RuleSet, campaign: bool) -> LintContext:
+    """A campaign whose config is the pack's example_context (its hotline, hashtags and limit)."""
+    values = ruleset.example_context
+    tags = values.get("hashtags")
+    tags = tags if isinstance(tags, dict) else {}
+    known = tuple(t for t in [tags.get("primary"), *tags.get("secondary", [])] if t)
+    return LintContext(
+        values=values, max_per_post=tags.get("max_per_post"), known_tags=known, campaign=campaign
+    )
+
+
+def lint_text(text: str, kind: str = "post", ruleset: RuleSet | None = None) -> list[Finding]:
+    """Findings in one piece of copy, as a post of the pack's example campaign; rules that need a whole
+    campaign (required content) are left out."""
+    ruleset = ruleset or load_ruleset()
+    return run(ruleset, [Text(text, kind, Location("<text>"))], _example_context(ruleset, campaign=False))
+
+
 def example_failures(ruleset: RuleSet) -> list[str]:
     """Run every rule's must_match / must_not_match examples; describe each that goes wrong."""
     problems = []
@@ -84,17 +102,11 @@ def example_failures(ruleset: RuleSet) -> list[str]:
 
 
 def _example_hits(ruleset: RuleSet, rule: CompiledRule, example: str) -> list[Finding]:
-    """An example runs as the only copy of a campaign whose config is the pack's example_context."""
-    values = ruleset.example_context
-    tags = values.get("hashtags", {}) if isinstance(values.get("hashtags"), dict) else {}
-    known = tuple(t for t in [tags.get("primary"), *tags.get("secondary", [])] if t)
-    ctx = LintContext(values=values, max_per_post=tags.get("max_per_post"), known_tags=known, campaign=True)
+    """An example runs alone, as the only copy (a post) of the pack's example campaign."""
     kind = "post" if "post" in rule.rule.applies_to else rule.rule.applies_to[0]
     text = Text(example, kind, Location("<example>"), ("weeks", 0, "sections", 0, "posts", 0, "text"))
-    single = RuleSet(
-        ruleset.language, (rule,), ruleset.name_connectors, ruleset.abbreviations, values, ruleset.origin
-    )
-    return [f for f in run(single, [text], ctx) if f.rule_id == rule.id]
+    single = RuleSet(ruleset.language, (rule,), ruleset.name_connectors, ruleset.abbreviations)
+    return [f for f in run(single, [text], _example_context(ruleset, campaign=True)) if f.rule_id == rule.id]
 
 
 __all__ = [
@@ -102,6 +114,7 @@ __all__ = [
     "lint_campaign",
     "lint_files",
     "lint_targets",
+    "lint_text",
     "format_text",
     "format_json",
     "summary",

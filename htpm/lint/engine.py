@@ -118,7 +118,8 @@ def _words(rule: CompiledRule, p: Prepared) -> list[Hit]:
             start, end = m.span()
             if end == start or overlaps(exempt, start, end) or inside(p.quoted, start, end):
                 continue
-            if rule.rule.skip_names and p.words[start].isupper() and inside(p.names, start, end):
+            named = any(c.isupper() for c in m.group()) and inside(p.names, start, end)
+            if rule.rule.skip_names and named:
                 continue
             candidates.append((start, -end, m.group(), replacement))
     hits: list[Hit] = []
@@ -244,7 +245,11 @@ def _required(ruleset: RuleSet, texts: list[Text], ctx: LintContext) -> list[Fin
         if any(suppressions(t.text).off(rule.id, len(t.text)) for t in copy):
             continue
         where = ctx.locate((*fields[0].split("."),)) if ctx.locate else ctx.config_location
-        values = {"fields": ", ".join(fields), "match": ""}
+        given = [str(v) for _, v in wanted if v not in (None, "")]
+        values = {
+            "fields": ", ".join(fields),
+            "values": " or ".join(given) or f"none set ({', '.join(fields)})",
+        }
         findings.append(
             Finding(
                 where,

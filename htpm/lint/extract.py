@@ -2,7 +2,7 @@
 
 Left out on purpose: titles and names (headings, resource titles, the observance and theme names:
 they are proper names, and a resource's title is someone else's), the guidelines (they quote the
-words to avoid: "Instead of 'victim' use ..."), addresses, labels and numbers.
+very words to avoid: "Instead of 'X' use 'Y'"), addresses, labels and numbers.
 """
 
 from __future__ import annotations

@@ -80,7 +80,7 @@ def suppressions(text: str) -> Suppressions:
 
 
 def name_spans(text: str, connectors: frozenset[str]) -> list[tuple[int, int]]:
-    """Capitalised Multi-Word Names ("Office for Victims of Crime"): two or more capitalised words,
+    """Capitalised Multi-Word Names ("Bureau of Labor Statistics"): two or more capitalised words,
     joined by spaces and the pack's small connecting words."""
     spans = []
     tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W\d_][\w'’.&-]*", text)]

@@ -20,7 +20,7 @@ def format_text(findings: list[Finding]) -> str:
 
 
 def summary(findings: list[Finding]) -> str:
-    """'1 error, 3 warnings, 0 info (readability 2, statistic-source 1, person-first-victim 1)'."""
+    """'1 error, 3 warnings, 0 info (readability 2, statistic-source 1, jargon 1)'."""
     counts = Counter(f.severity for f in findings)
     parts = [
         f"{counts.get(s, 0)} {s}{'s' if counts.get(s, 0) != 1 and s != 'info' else ''}"
