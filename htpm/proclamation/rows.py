@@ -61,6 +61,14 @@ def read_rows(path: Path, placeholders: list[Placeholder], delimiter: str = ",")
     if not numbered:
         raise HtpmError("the file is empty; the first row must name the columns", path)
     (_header_row, header), data = numbered[0], numbered[1:]
+    if len(header) == 1:
+        others = [d for d in ",;\t|" if d != delimiter and d in header[0]]
+        if others:
+            hint = {"\t": "\\t"}.get(others[0], others[0])
+            raise HtpmError(
+                f"the header is one column; are cells separated by {others[0]!r}? (--delimiter '{hint}')",
+                path,
+            )
     columns = _columns(path, header, placeholders, data)
     rows = []
     for number, record in data:
