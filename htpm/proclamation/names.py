@@ -49,10 +49,10 @@ def render_pattern(pattern: str, values: Mapping[str, str]) -> str:
 
 def safe_stem(raw: str, fallback: str) -> str:
     """A file name stem safe on Linux, macOS and Windows; `fallback` when nothing usable is left."""
-    text = unicodedata.normalize("NFC", raw)
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", raw))
     text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn"))
     text = _UNSAFE.sub("_", text)
-    text = re.sub(r"\s+", " ", text).strip(" ._")
+    text = re.sub(r" +", " ", text).strip(" ._")
     text = re.sub(r"\.{2,}", ".", text)
     encoded = text.encode("utf-8")[:MAX_STEM_BYTES]
     text = encoded.decode("utf-8", "ignore").rstrip(" .")
@@ -92,7 +92,7 @@ class ConfinedWriter:
 
     def path(self, name: str) -> Path:
         stem, dot, ext = name.rpartition(".")
-        if not dot or safe_stem(stem, "") != stem or not re.fullmatch(r"[a-z0-9]{1,8}", ext):
+        if not dot or not stem or safe_stem(stem, "") != stem or not re.fullmatch(r"[a-z0-9]{1,8}", ext):
             raise ValueError(f"refusing unsafe output name {name!r}")
         target = self.root / name
         if target.parent != self.root:
