@@ -1,0 +1,250 @@
+"""From campaign and layouts to scenes: every graphic of the set, resolved, checked, with alt text.
+
+Everything that can be decided without drawing is decided here, in the parent process: which
+layouts and sizes, the boxes in pixels, the colours from the palette, the font and image files
+(found with `campaign.asset`, so confined to the config's folder and brand_assets/), the texts
+(templates rendered in the sandbox) and whether every character has a glyph in its font.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PIL import ImageFont
+
+from htpm.campaign import Campaign
+from htpm.errors import HtpmError
+from htpm.graphics import layout as lm
+from htpm.graphics import render as r
+from htpm.graphics.colour import resolve_colour
+from htpm.graphics.context import alt_text, campaign_context, requirement_met, week_context
+from htpm.graphics.fonts import describe, is_bold, missing_characters
+from htpm.templating import render_string
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One graphic: where it goes, what it shows (for people) and how to draw it."""
+
+    path: str
+    layout: str
+    layout_title: str
+    size: str
+    size_label: str
+    width: int
+    height: int
+    week: int | None
+    alt: str
+    item: r.Item
+
+
+@dataclass(frozen=True)
+class Job:
+    """One layout at one size, and its graphics (one per week, or one)."""
+
+    scene: r.Scene
+    graphics: tuple[Planned, ...]
+
+
+def plan(campaign: Campaign) -> list[Job]:
+    """Every graphic the config asks for, in a stable order (layout, size, week)."""
+    sizes = lm.load_sizes(campaign)
+    chosen = campaign.config.graphics.sizes
+    for i, name in enumerate(chosen):
+        if name not in sizes.sizes:
+            known = ", ".join(sizes.sizes)
+            raise HtpmError(
+                f"graphics.sizes: unknown size {name!r} (known: {known})",
+                campaign.locate(("graphics", "sizes", i)),
+            )
+    base = campaign_context(campaign)
+    jobs: list[Job] = []
+    for name in campaign.config.graphics.layouts:
+        loaded = lm.load_layout(campaign, name, sizes)
+        if not all(requirement_met(base, need) for need in loaded.layout.requires):
+            continue  # e.g. a hotline graphic for a campaign without a hotline
+        contexts: list[tuple[int | None, dict[str, Any]]]
+        if loaded.layout.per == "week":
+            contexts = [(w.number, {**base, "week": week_context(campaign, w)}) for w in campaign.weeks]
+        else:
+            contexts = [(None, base)]
+        for size_name in chosen:
+            jobs.append(_job(campaign, loaded, sizes, size_name, contexts))
+    return jobs
+
+
+def _job(
+    campaign: Campaign,
+    loaded: lm.LoadedLayout,
+    sizes: lm.SizesFile,
+    size_name: str,
+    contexts: list[tuple[int | None, dict[str, Any]]],
+) -> Job:
+    size = sizes.sizes[size_name]
+    if size.aspect not in loaded.layout.canvas:
+        raise HtpmError(
+            f"layout {loaded.name} has no canvas for aspect {size.aspect!r}, which size {size_name} needs",
+            loaded.where("canvas"),
+        )
+    scene = _scene(campaign, loaded, size_name, size, sizes.aspects[size.aspect])
+    graphics = []
+    for week, ctx in contexts:
+        label = f"week {week}" if week is not None else ""
+        texts, shown = _texts(loaded, scene, ctx, label)
+        logo = ctx["logo_alt"] if any(isinstance(op, r.Logo) for op in scene.ops) else ""
+        who = f"layout {loaded.name} ({size_name}{', ' + label if label else ''})"
+        description = render_string(loaded.layout.description, ctx, loaded.where("description"))
+        alt = alt_text(description, shown, logo, ctx["label"], who)
+        stem = f"{loaded.name}-week{week}" if week is not None else loaded.name
+        graphics.append(
+            Planned(
+                path=f"graphics/{size_name}/{stem}.png",
+                layout=loaded.name,
+                layout_title=loaded.layout.title,
+                size=size_name,
+                size_label=size.label,
+                width=size.width,
+                height=size.height,
+                week=week,
+                alt=alt,
+                item=r.Item(label, tuple(texts)),
+            )
+        )
+    return Job(scene, tuple(graphics))
+
+
+def _texts(
+    loaded: lm.LoadedLayout, scene: r.Scene, ctx: dict[str, Any], label: str
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """The drawn text of each text layer (capitals applied) and, in order, the texts as written."""
+    drawn, shown = [], []
+    layers = {layer.name: (i, layer) for i, layer in enumerate(loaded.layout.layers)}
+    for op in scene.ops:
+        if not isinstance(op, r.TextBox):
+            continue
+        i, layer = layers[op.name]
+        assert isinstance(layer, lm.Text)
+        text = render_string(layer.text, ctx, loaded.where("layers", i, "text")).strip()
+        ink = text.upper() if layer.uppercase else text
+        missing = missing_characters(ink, op.font_path)
+        if missing:
+            chars = ", ".join(describe(ch) for ch in missing)
+            font = op.font_path.rsplit("/", 1)[-1]
+            where = f"{op.who} ({scene.size}{', ' + label if label else ''})"
+            raise HtpmError(
+                f"{where}: the font {font} has no glyph for {chars}; use another font or change the text",
+                op.where,
+            )
+        drawn.append((op.name, ink))
+        shown.append(text)
+    return drawn, shown
+
+
+def _scene(
+    campaign: Campaign, loaded: lm.LoadedLayout, size_name: str, size: lm.SizeSpec, design: lm.Aspect
+) -> r.Scene:
+    sx, sy = size.width / design.width, size.height / design.height
+    scale = min(sx, sy)
+    palette = campaign.config.branding.palette
+    ops: list[r.Op] = []
+    for i, layer in enumerate(loaded.layout.layers):
+        who = f"layout {loaded.name}, layer {layer.name}"
+        where = loaded.where("layers", i)
+
+        def colour(value: str) -> tuple[int, int, int]:
+            return resolve_colour(value, palette)
+
+        if isinstance(layer, lm.Background):
+            ops.append(_background(campaign, layer, colour, who, where))
+            continue
+        frame = layer.at.get(size.aspect)
+        if frame is None:
+            continue
+        box = _px(frame.box, sx, sy)
+        if isinstance(layer, lm.Rect):
+            ops.append(
+                r.Rect(box, colour(frame.colour or layer.colour), layer.opacity, layer.shape == "ellipse")
+            )
+        elif isinstance(layer, lm.Logo):
+            source = campaign.config.branding.logo if layer.source == "branding" else layer.source
+            if source:
+                path = _asset(campaign, source, who, where)
+                tint = colour(frame.colour or layer.colour) if (frame.colour or layer.colour) else None
+                ops.append(
+                    r.Logo(
+                        path,
+                        f"{who}: {source}",
+                        box,
+                        tint,
+                        frame.align or layer.align,
+                        frame.valign or layer.valign,
+                    )
+                )
+        elif isinstance(layer, lm.Text):
+            low, high = frame.size or layer.size
+            font = _font(campaign, layer.font, who, where)
+            ops.append(
+                r.TextBox(
+                    name=layer.name,
+                    who=who,
+                    where=where,
+                    font_path=font,
+                    bold=is_bold(font),
+                    colour=colour(frame.colour or layer.colour),
+                    sizes=(max(6, round(low * scale)), max(6, round(high * scale))),
+                    lines=frame.lines or layer.lines,
+                    align=frame.align or layer.align,
+                    valign=frame.valign or layer.valign,
+                    line_height=layer.line_height,
+                    tracking=layer.tracking,
+                    box=box,
+                )
+            )
+    return r.Scene(size_name, size.width, size.height, tuple(ops))
+
+
+def _background(campaign: Campaign, layer: lm.Background, colour: Any, who: str, where: str) -> r.Op:
+    source = campaign.config.branding.photo if layer.photo == "branding" else layer.photo
+    if source:
+        path = _asset(campaign, source, who, where)
+        tint = None
+        if layer.tint is not None:
+            t = layer.tint
+            tint = r.Tint(colour(t.colour), t.opacity, t.to_opacity, t.angle)
+        return r.Photo(path, f"{who}: {source}", layer.focus, tint)
+    if layer.gradient is not None:
+        start, end = layer.gradient.colours
+        return r.Gradient(colour(start), colour(end), layer.gradient.angle)
+    assert layer.colour is not None
+    return r.Fill(colour(layer.colour))
+
+
+def _px(box: lm.Box, sx: float, sy: float) -> r.PxBox:
+    x, y, w, h = box
+    left, top = round(x * sx), round(y * sy)
+    return (left, top, round((x + w) * sx) - left, round((y + h) * sy) - top)
+
+
+def _asset(campaign: Campaign, name: str, who: str, where: str) -> str:
+    try:
+        return str(campaign.asset(name))
+    except HtpmError as exc:
+        raise HtpmError(f"{who}: {exc.message}", where) from None
+
+
+def _font(campaign: Campaign, name: str, who: str, where: str) -> str:
+    """'heading'/'body' (the config's fonts) or a file; looked up as given, then under fonts/."""
+    fonts = campaign.config.branding.fonts
+    file = {"heading": fonts.heading, "body": fonts.body}.get(name, name)
+    for candidate in (file, f"fonts/{file}"):
+        try:
+            path = campaign.asset(candidate)
+        except HtpmError:
+            continue
+        try:
+            ImageFont.truetype(str(path), 12)
+        except OSError:
+            raise HtpmError(f"{who}: {file} is not a TrueType or OpenType font", where) from None
+        return str(path)
+    raise HtpmError(f"{who}: font {file} not found beside the config or in brand_assets/fonts", where)
