@@ -13,6 +13,7 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shape import InlineShape
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -20,7 +21,7 @@ from docx.text.run import Run
 
 def _run(
     text: str = "", style: str | None = None, *, bold: bool = False, italic: bool = False
-) -> OxmlElement:
+) -> BaseOxmlElement:
     r = OxmlElement("w:r")
     if style or bold or italic:
         rpr = OxmlElement("w:rPr")
@@ -55,7 +56,7 @@ def add_hyperlink(
     run_style: str | None = None,
     bold: bool = False,
     italic: bool = False,
-) -> OxmlElement:
+) -> BaseOxmlElement:
     """Append a clickable link: to an external `url` (a relationship) or an internal bookmark `anchor`.
 
     `run_style` is a character style id (e.g. the id of 'Hyperlink').
@@ -96,7 +97,7 @@ class BookmarkIds:
         paragraph._p.append(end)
 
 
-def _fld_char(kind: str, *, dirty: bool = False) -> OxmlElement:
+def _fld_char(kind: str, *, dirty: bool = False) -> BaseOxmlElement:
     r = OxmlElement("w:r")
     fld = OxmlElement("w:fldChar")
     fld.set(qn("w:fldCharType"), kind)
@@ -106,7 +107,7 @@ def _fld_char(kind: str, *, dirty: bool = False) -> OxmlElement:
     return r
 
 
-def _instr(instruction: str) -> OxmlElement:
+def _instr(instruction: str) -> BaseOxmlElement:
     r = OxmlElement("w:r")
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")

@@ -7,6 +7,7 @@ document (python-docx silently ignores a missing one, so `require_styles` checks
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,7 +131,9 @@ class DocWriter:
 
     def inline(self, paragraph: Paragraph, source: str, src: SourcePath) -> None:
         """Append one line of Markdown to `paragraph` (line breaks become spaces)."""
-        self.spans(paragraph, md.parse_inline(" ".join(self.clean(source, src).split())), src)
+        # only ASCII whitespace folds: babel's thin and no-break spaces are meant
+        text = re.sub(r"[ \t\r\n]+", " ", self.clean(source, src)).strip()
+        self.spans(paragraph, md.parse_inline(text), src)
 
     def spans(self, paragraph: Paragraph, spans: Sequence[md.Span], src: SourcePath) -> None:
         for span in spans:

@@ -73,7 +73,9 @@ def outline_pages(pdf: Path, headings: tuple[HeadingRef, ...] | list[HeadingRef]
             if isinstance(item, list):
                 walk(item)
             else:
-                flat.append((_norm(str(item.title)), reader.get_destination_page_number(item) + 1))
+                index = reader.get_destination_page_number(item)
+                if index is not None:
+                    flat.append((_norm(str(item.title)), index + 1))
 
     walk(reader.outline)
     pages: dict[str, int] = {}

@@ -1,0 +1,156 @@
+"""htpm.docx: the Markdown subset, roman numerals, labels, XML helpers and reproducible zips."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from hypothesis import given
+from hypothesis import strategies as st
+
+from htpm.docx import markdown as md
+from htpm.docx.oxml import (
+    BookmarkIds,
+    TocEntry,
+    add_field,
+    add_hyperlink,
+    document_language,
+    set_core_properties,
+    set_language,
+    toc_field,
+)
+from htpm.docx.package import FIXED_TIME, document_bytes
+from htpm.docx.styles import contrast, text_colour
+from htpm.docx.text import fill, illegal_characters, strip_illegal, to_roman
+
+Span = md.Span
+
+
+def test_inline_markup() -> None:
+    assert md.parse_inline("a **b** *c* [d](https://x.org/d) e[^n1]") == [
+        Span("a "),
+        Span("b", bold=True),
+        Span(" "),
+        Span("c", italic=True),
+        Span(" "),
+        Span("d", url="https://x.org/d"),
+        Span(" e"),
+        Span("", note="n1"),
+    ]
+
+
+def test_links_keep_brackets_in_addresses_and_bold_inside() -> None:
+    assert md.parse_inline("[**A** b](https://en.x.org/a_(b))") == [
+        Span("A", bold=True, url="https://en.x.org/a_(b)"),
+        Span(" b", url="https://en.x.org/a_(b)"),
+    ]
+
+
+def test_bare_addresses_are_linked_without_trailing_punctuation() -> None:
+    assert md.parse_inline("See (https://a.org/x_y.html). Or https://b.org.") == [
+        Span("See ("),
+        Span("https://a.org/x_y.html", url="https://a.org/x_y.html"),
+        Span("). Or "),
+        Span("https://b.org", url="https://b.org"),
+        Span("."),
+    ]
+    # a bare domain is text, as in a post
+    assert md.autolink("visit parks.example.org/pools #SwimSmart") == [
+        Span("visit parks.example.org/pools #SwimSmart")
+    ]
+
+
+def test_escapes_and_lone_stars_stay_text() -> None:
+    assert md.parse_inline(r"5 \* 3 and 2 * 4 and \[x]") == [Span("5 * 3 and 2 * 4 and [x]")]
+    assert md.parse_inline("[link to proclamation]") == [Span("[link to proclamation]")]
+
+
+def test_blocks_paragraphs_and_bullets() -> None:
+    blocks = md.parse_blocks("One\nline.\n\n- first\n  continued\n* second\n\nLast.")
+    assert [(b.kind, "".join(s.text for s in b.spans)) for b in blocks] == [
+        ("paragraph", "One line."),
+        ("bullet", "first continued"),
+        ("bullet", "second"),
+        ("paragraph", "Last."),
+    ]
+    assert md.plain("**Bold**[^x] and [t](https://a.org)") == "Bold and t"
+    assert md.links("[a](https://a.org) and [b](javascript:x)") == ["https://a.org", "javascript:x"]
+
+
+@given(st.text(max_size=80))
+def test_parsing_never_loses_or_invents_plain_text(text: str) -> None:
+    spans = md.parse_inline(text)
+    if not any(ch in text for ch in "*[]\\"):
+        assert "".join(s.text for s in spans) == text
+
+
+@pytest.mark.parametrize(("n", "roman"), [(1, "i"), (2, "ii"), (4, "iv"), (9, "ix"), (14, "xiv"), (40, "xl")])
+def test_roman(n: int, roman: str) -> None:
+    assert to_roman(n) == roman
+
+
+def test_fill_does_not_reach_into_objects() -> None:
+    assert fill("Week {number}: {title}", number=2, title="Gear") == "Week 2: Gear"
+    assert fill("{title.__class__} {missing}", title="x") == "{title.__class__} {missing}"
+
+
+def test_illegal_characters() -> None:
+    assert illegal_characters("a\x00b\x1fc\td\n") == ["U+0000", "U+001F"]
+    assert strip_illegal("a\x07b\ufffe") == "ab"
+
+
+def test_contrast() -> None:
+    assert round(contrast("#000000", "#FFFFFF"), 1) == 21.0
+    assert round(contrast("#1A3A5F", "#FFFFFF"), 1) == 11.6
+    assert text_colour("#FFD700", "#1B1B1B") == "#1B1B1B"
+    assert text_colour("#00507A", "#1B1B1B") == "#00507A"
+
+
+def test_hyperlink_bookmark_field_and_language_read_back() -> None:
+    document = docx.Document()
+    p = document.add_paragraph("See ")
+    add_hyperlink(p, "the site", url="https://a.org/x", run_style="Hyperlink")
+    add_hyperlink(p, "note", anchor="endnote_1")
+    BookmarkIds().wrap(p, "_Toc00001")
+    add_field(document.add_paragraph(), "PAGE", "3")
+    set_language(document, "es-US")
+    set_core_properties(
+        document, title="T", language="es-US", author="A", date=__import__("datetime").datetime(2025, 5, 1)
+    )
+    again = docx.Document(io.BytesIO(document_bytes(document)))
+    links = again.paragraphs[0].hyperlinks
+    assert [(h.text, h.address, h.fragment) for h in links] == [
+        ("the site", "https://a.org/x", ""),
+        ("note", "", "endnote_1"),
+    ]
+    assert again.paragraphs[0].text == "See the sitenote"
+    names = [b.get(qn("w:name")) for b in again.element.body.iter(qn("w:bookmarkStart"))]
+    assert names == ["_Toc00001"]
+    assert [t.text for t in again.element.body.iter(qn("w:instrText"))] == [" PAGE "]
+    assert document_language(again) == "es-US"
+    assert (again.core_properties.title, again.core_properties.language) == ("T", "es-US")
+
+
+def test_toc_field_spans_its_entries() -> None:
+    document = docx.Document()
+    anchor = document.add_paragraph("Contents")
+    entries = [TocEntry(1, "Intro", "_Toc1", 3), TocEntry(2, "Goals", "_Toc2", None)]
+    toc_field(anchor, entries, levels=2, styles={1: "Normal", 2: "Normal"})
+    paragraphs = document.paragraphs[1:]
+    assert [p.text for p in paragraphs] == ["Intro\t3", "Goals"]
+    kinds = [f.get(qn("w:fldCharType")) for f in document.element.body.iter(qn("w:fldChar"))]
+    assert kinds == ["begin", "separate", "end"]
+    assert paragraphs[1]._p.findall(qn("w:r"))[-1].find(qn("w:fldChar")) is not None  # ends in the last entry
+
+
+def test_saved_bytes_do_not_depend_on_the_clock() -> None:
+    document = docx.Document()
+    document.add_paragraph("x")
+    data = document_bytes(document)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = z.namelist()
+        assert names[0] == "[Content_Types].xml"
+        assert {i.date_time for i in z.infolist()} == {FIXED_TIME}
