@@ -57,11 +57,11 @@ def lint_targets(targets: Iterable[str | Path], language: str = "en") -> list[Fi
     """`htpm lint` targets: each .yaml/.yml is a campaign config, anything else a Markdown/text file."""
     from htpm.config import load_campaign
 
-    targets = [Path(t) for t in targets]
+    paths = [Path(t) for t in targets]
     findings: list[Finding] = []
-    for config in [t for t in targets if t.suffix.lower() in (".yaml", ".yml")]:
+    for config in [t for t in paths if t.suffix.lower() in (".yaml", ".yml")]:
         findings.extend(lint_campaign(load_campaign(config)))
-    files = [t for t in targets if t.suffix.lower() not in (".yaml", ".yml")]
+    files = [t for t in paths if t.suffix.lower() not in (".yaml", ".yml")]
     if files:
         findings.extend(lint_files(files, language))
     return findings

@@ -91,7 +91,7 @@ def run(ruleset: RuleSet, texts: list[Text], ctx: LintContext) -> list[Finding]:
 
 def _allowed_spans(text: str, allow: list[str]) -> list[tuple[int, int]]:
     lowered = text.lower()
-    spans = []
+    spans: list[tuple[int, int]] = []
     for phrase in allow:
         spans.extend(m.span() for m in re.finditer(re.escape(phrase), lowered))
     return spans
