@@ -31,10 +31,22 @@ def register(app: typer.Typer) -> None:
         language: Annotated[
             str, typer.Option("--language", help="Rule pack for files (a config uses its own locale).")
         ] = "en",
+        check_rules: Annotated[
+            bool,
+            typer.Option("--check-rules", help="Run the rules' must_match/must_not_match examples instead."),
+        ] = False,
     ) -> None:
         """Check copy against the messaging guidelines; exit 1 on errors (or warnings with --strict)."""
         from htpm.errors import HtpmError
+        from htpm.lint import check_rules as run_examples
         from htpm.lint import failed, format_json, format_text, lint_targets, summary
+
+        if check_rules:
+            problems = run_examples(targets[0] if targets else None, language)
+            for line in problems:
+                typer.echo(line)
+            typer.echo(f"lint rules: {len(problems)} example(s) failed", err=True)
+            raise typer.Exit(1 if problems else 0)
 
         if format_ not in ("text", "json"):
             raise HtpmError(f"--format: expected text or json, got {format_!r}")

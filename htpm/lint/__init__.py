@@ -85,6 +85,16 @@ def lint_text(text: str, kind: str = "post", ruleset: RuleSet | None = None) -> 
     return run(ruleset, [Text(text, kind, Location("<text>"))], _example_context(ruleset, campaign=False))
 
 
+def check_rules(target: str | Path | None = None, language: str = "en") -> list[str]:
+    """`htpm lint --check-rules`: run the examples of the rules a config (its pack and `lint.rules`)
+    or, for no config, the language's pack would use."""
+    from htpm.config import load_campaign
+
+    if target is not None and Path(target).suffix.lower() in (".yaml", ".yml"):
+        return example_failures(campaign_ruleset(load_campaign(target)))
+    return example_failures(load_ruleset(language))
+
+
 def example_failures(ruleset: RuleSet) -> list[str]:
     """Run every rule's must_match / must_not_match examples; describe each that goes wrong."""
     problems = []
@@ -115,6 +125,7 @@ __all__ = [
     "lint_files",
     "lint_targets",
     "lint_text",
+    "check_rules",
     "format_text",
     "format_json",
     "summary",

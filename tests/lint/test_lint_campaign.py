@@ -312,3 +312,27 @@ def test_a_campaign_folder_can_override_the_pack(tmp_path: Path) -> None:
         {"lint/en.yaml": textwrap.dedent(pack)},
     )
     assert [f[2] for f in found(path)] == ["no-puddles"]
+
+
+def test_a_disable_comment_switches_a_required_rule_off(tmp_path: Path) -> None:
+    path = overlay(
+        tmp_path,
+        """\
+        hotline: {name: Pool Line, phone: 555-0199}
+        introduction: "Welcome. <!-- htpm-lint disable hotline-in-copy -->"
+        """,
+    )
+    assert found(path) == []
+
+
+def test_the_settings_example_in_the_docs_works(tmp_path: Path) -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "lint.md").read_text(encoding="utf-8")
+    example = docs.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = overlay(
+        tmp_path,
+        example
+        + """\
+        introduction: Drowning victims are few. A water rescue is rare. Dive in! We utilize boats.
+        """.replace("        ", ""),
+    )
+    assert [(rule, match) for _, _, rule, match in found(path)] == [("no-dive", "Dive in")]

@@ -109,3 +109,17 @@ def test_help_describes_every_option() -> None:
     assert result.exit_code == 0
     for option in ("--format", "--strict", "--language"):
         assert option in result.stdout
+
+
+def test_check_rules_runs_a_campaigns_examples(tmp_path: Path) -> None:
+    base = WATER.read_text(encoding="utf-8")
+    rule = (
+        "lint:\n  rules:\n    - id: no-puddles\n      kind: avoid\n      severity: error\n"
+        "      message: m\n      guideline: g\n      patterns: ['\\bpuddle\\b']\n"
+        "      must_match: [a puddle, a pool]\n      must_not_match: [a lake]\n"
+    )
+    config = write(tmp_path, "c.yaml", base + rule)
+    result = runner.invoke(app, ["lint", "--check-rules", str(config)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == ["no-puddles: must match, did not: 'a pool'"]
+    assert runner.invoke(app, ["lint", "--check-rules"]).exit_code == 0
