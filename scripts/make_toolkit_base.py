@@ -128,9 +128,10 @@ STYLES: dict[str, tuple[str, str | None, str, str]] = {
         '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:left="720"/>',
         "",
     ),
-    "Callout": (
+    "Callout": (  # a box kept on one page: consecutive Callout paragraphs share one border
         "p",
         "Normal",
+        "<w:keepNext/><w:keepLines/>"
         f'<w:pBdr><w:top w:val="single" w:sz="4" w:space="6" w:color="{TINT}"/>'
         f'<w:left w:val="single" w:sz="36" w:space="8" w:color="{BRAND}"/>'
         f'<w:bottom w:val="single" w:sz="4" w:space="6" w:color="{TINT}"/>'
