@@ -124,3 +124,17 @@ def test_without_libreoffice_the_docx_is_still_written(
     document = open_docx(artifacts[0].data)
     toc = [p for p in document.paragraphs if p.style.name == "toc 1"]
     assert toc and not any(p._p.findall(f".//{qn('w:tab')}") for p in toc)  # no numbers, no dots
+
+
+def test_copy_images_carry_alt_text_or_a_named_stand_in(tmp_path: Path) -> None:
+    logo = Path(__file__).resolve().parents[2] / "brand_assets" / "logos" / "wa-wordmark.png"
+    shutil.copy(logo, tmp_path / "banner.png")
+
+    def change(d: dict) -> None:
+        d["digital"]["newsletter"].update(image="banner.png", image_alt="Swim Smart banner")
+        d["digital"]["website"].update(image="banner.png")
+
+    document, warnings = build(campaign_with(tmp_path, change))
+    alts = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
+    assert alts == ["Swim Smart banner", "Sample Website Content"]
+    assert len(warnings) == 1 and "image banner.png has no alt text" in warnings[0]
