@@ -1,0 +1,115 @@
+"""calendar.ics: weeks with exclusive ends, awareness days, posting times, stable bytes."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from icalendar import Calendar
+
+from htpm.artifacts import BuildContext
+from htpm.campaign import Campaign
+from htpm.config import load_campaign
+from htpm.errors import HtpmError
+from htpm.generators import calendar
+
+WATER_SAFETY = Path(__file__).resolve().parents[1] / "data" / "water-safety" / "config.yaml"
+
+
+@pytest.fixture
+def make_campaign(tmp_path: Path) -> Callable[..., Campaign]:
+    def make(change: Callable[[dict[str, Any]], None] = lambda _c: None, name: str = "campaign") -> Campaign:
+        data = copy.deepcopy(yaml.safe_load(WATER_SAFETY.read_text(encoding="utf-8")))
+        change(data)
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return load_campaign(path)
+
+    return make
+
+
+def _ics(campaign: Campaign) -> bytes:
+    artifacts = calendar.generate(campaign, BuildContext())
+    assert [a.path for a in artifacts] == ["calendar.ics"]
+    return artifacts[0].data
+
+
+def _events(data: bytes) -> list[Any]:
+    return list(Calendar.from_ical(data).walk("VEVENT"))
+
+
+def test_2023_weeks_end_on_the_day_after(campaign_2023) -> None:  # noqa: ANN001
+    events = _events(_ics(campaign_2023))
+    weeks = [e for e in events if str(e["summary"]).startswith("Week ")]
+    assert [(e.decoded("dtstart"), e.decoded("dtend")) for e in weeks] == [
+        (dt.date(2023, 1, 1), dt.date(2023, 1, 8)),
+        (dt.date(2023, 1, 8), dt.date(2023, 1, 15)),
+        (dt.date(2023, 1, 15), dt.date(2023, 1, 22)),
+        (dt.date(2023, 1, 22), dt.date(2023, 1, 29)),
+    ]
+    assert str(weeks[1]["summary"]) == "Week 2: Social Service Providers"
+    day = next(e for e in events if "Awareness" in str(e["summary"]))
+    assert (day.decoded("dtstart"), day.decoded("dtend")) == (dt.date(2023, 1, 11), dt.date(2023, 1, 12))
+    for e in events:
+        assert not isinstance(e.decoded("dtstart"), dt.datetime)  # all-day events
+        assert e.decoded("dtstamp") == dt.datetime(2023, 1, 1, tzinfo=dt.UTC)
+
+
+def test_water_safety_weeks_days_and_override(water_safety) -> None:  # noqa: ANN001
+    events = _events(_ics(water_safety))
+    last = next(e for e in events if str(e["summary"]).startswith("Week 5"))
+    assert (last.decoded("dtstart"), last.decoded("dtend")) == (dt.date(2025, 5, 29), dt.date(2025, 6, 5))
+    day = next(e for e in events if str(e["summary"]) == "Life Jacket Day")
+    assert day.decoded("dtstart") == dt.date(2025, 5, 17)  # month defaults to the observance month
+    assert len(events) == 6
+
+
+def test_uids_are_stable_unique_and_bytes_identical(make_campaign) -> None:  # noqa: ANN001
+    first = _ics(make_campaign())
+    assert first == _ics(make_campaign())
+    uids = [str(e["uid"]) for e in _events(first)]
+    assert len(set(uids)) == len(uids)
+    renamed = _events(_ics(make_campaign(lambda c: c["weeks"][0].update(title="Swim Lessons"))))
+    assert [str(e["uid"]) for e in renamed] == uids  # an edit updates the event on re-import
+    other = _events(_ics(make_campaign(name="another")))
+    assert not set(uids) & {str(e["uid"]) for e in other}  # another campaign never collides
+
+
+def test_newlines_in_config_cannot_inject_lines(make_campaign) -> None:  # noqa: ANN001
+    evil = "Swim\r\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Injected"
+
+    def change(c: dict[str, Any]) -> None:
+        c["weeks"][0]["title"] = evil
+        c["events"]["days"][0].update(name=evil, description=evil)
+
+    data = _ics(make_campaign(change))
+    lines = data.decode("utf-8").split("\r\n")
+    assert lines.count("BEGIN:VEVENT") == 6 and "SUMMARY:Injected" not in lines
+    assert all(not line.startswith("SUMMARY:Injected") for line in lines)
+    summaries = [str(e["summary"]) for e in _events(data)]
+    assert "Week 1: Swim END:VEVENT BEGIN:VEVENT SUMMARY:Injected" in summaries
+    day = next(e for e in _events(data) if str(e["summary"]).startswith("Swim"))
+    assert str(day["description"]) == evil.replace("\r\n", "\n")  # kept, escaped in the file
+
+
+def test_posting_schedule_can_be_included(make_campaign) -> None:  # noqa: ANN001
+    campaign = make_campaign(lambda c: c["social"]["schedule"].update(include_in_calendar=True))
+    events = _events(_ics(campaign))
+    posts = [e for e in events if str(e["summary"]).startswith("Post:")]
+    assert len(posts) == 6
+    first = min(posts, key=lambda e: e.decoded("dtstart"))
+    assert first.decoded("dtstart") == dt.datetime(2025, 5, 2, 20, 0, tzinfo=dt.UTC)  # 15:00 CDT
+    assert first.decoded("dtend") - first.decoded("dtstart") == dt.timedelta(minutes=15)
+    assert "Free swim lessons" in str(first["description"])
+    assert "X, Facebook, Instagram, Bluesky" in str(first["summary"])
+
+
+def test_impossible_awareness_day_is_an_error(make_campaign) -> None:  # noqa: ANN001
+    campaign = make_campaign(lambda c: c["events"]["days"][0].update(day=31, month=6))
+    with pytest.raises(HtpmError, match="events.days.0: 2025-06-31 is not a date"):
+        _ics(campaign)
