@@ -53,13 +53,17 @@ def build(
 
 
 def _lint(campaign: Campaign, strict: bool) -> list[str]:
-    """Run the messaging lint first; errors stop the build before anything is generated."""
-    from htpm.lint import format_text, lint_campaign
+    """Run the messaging lint first; errors stop the build before anything is generated.
+
+    Warnings come back as one summary line (the full list is `htpm lint`'s job)."""
+    from htpm.lint import failed, format_text, lint_campaign, summary
 
     findings = lint_campaign(campaign)
-    errors = [f for f in findings if f.severity == "error" or (strict and f.severity == "warning")]
-    if errors:
+    if failed(findings, strict):
+        blocking = [f for f in findings if f.severity == "error" or (strict and f.severity == "warning")]
         raise BuildFailed(
-            f"lint found {len(errors)} problem(s); fix them or use --no-lint:\n" + format_text(errors)
+            f"lint found {len(blocking)} problem(s); fix them or use --no-lint:\n" + format_text(blocking)
         )
-    return format_text([f for f in findings if f.severity == "warning"]).splitlines()
+    if not any(f.severity == "warning" for f in findings):
+        return []
+    return [f"{summary(findings)}; run `htpm lint {campaign.path}` for the list"]
