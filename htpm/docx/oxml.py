@@ -16,7 +16,6 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shape import InlineShape
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
 
 def _run(
@@ -254,9 +253,3 @@ def set_core_properties(
     props.created = date
     props.modified = date
     props.last_printed = date
-
-
-def set_run_colour(run: Run, hex_colour: str) -> None:
-    from docx.shared import RGBColor
-
-    run.font.color.rgb = RGBColor.from_string(hex_colour.lstrip("#"))
