@@ -21,7 +21,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,7 +95,7 @@ class CompiledProclamation:
         escaped = {name: escape(values[name]).encode("utf-8") for name in self.fields}
         return self._zip(escaped, self.head + self.body.fill(escaped) + self.tail)
 
-    def fill_combined(self, rows: list[Mapping[str, str]]) -> bytes:
+    def fill_combined(self, rows: Sequence[Mapping[str, str]]) -> bytes:
         """One .docx holding every row's proclamation, a page break between them."""
         if not rows:
             raise ValueError("fill_combined needs at least one row")
@@ -104,7 +104,7 @@ class CompiledProclamation:
             escaped = {name: escape(values[name]).encode("utf-8") for name in self.fields}
             body = self.body.fill(escaped)
             if index:  # drawings need ids unique in the document
-                body = _DRAWING_ID.sub(lambda m, k=index: b'%s%d"' % (m[1], int(m[2]) + 100000 * k), body)
+                body = _renumber_drawings(body, 100000 * index)
             bodies.append(body)
         first = {name: escape(rows[0][name]).encode("utf-8") for name in self.fields}
         return self._zip(first, self.head + _PAGE_BREAK.join(bodies) + self.tail)
@@ -119,6 +119,13 @@ class CompiledProclamation:
             else:
                 entries.append(member)
         return zip_bytes(entries)
+
+
+def _renumber_drawings(body: bytes, offset: int) -> bytes:
+    def shift(match: re.Match[bytes]) -> bytes:
+        return b'%s%d"' % (match[1], int(match[2]) + offset)
+
+    return _DRAWING_ID.sub(shift, body)
 
 
 # -- compiling ----------------------------------------------------------------------------------

@@ -94,3 +94,20 @@ def test_not_a_word_document(tmp_path: Path) -> None:
     (tmp_path / "proclamation" / "proclamation.docx").write_bytes(b"not a zip")
     with pytest.raises(HtpmError, match="proclamation template is not a Word document"):
         compile_proclamation(campaign)
+
+
+def test_combined_keeps_drawing_ids_unique(tmp_path: Path) -> None:
+    import re
+
+    from PIL import Image
+    from proclamation_helpers import xml_parts
+
+    Image.new("RGB", (8, 8), "navy").save(tmp_path / "seal.png")
+    campaign = _campaign_with_template(tmp_path, ["{{ title }}", "{{ resolution }}"])
+    doc = Document(tmp_path / "proclamation" / "proclamation.docx")
+    doc.add_picture(str(tmp_path / "seal.png"))
+    doc.save(tmp_path / "proclamation" / "proclamation.docx")
+    data = compile_proclamation(campaign).fill_combined([VALUES, VALUES, VALUES])
+    ids = re.findall(r'<wp:docPr [^>]*?\bid="(\d+)"', xml_parts(data)["word/document.xml"])
+    assert len(ids) == 3 and len(set(ids)) == 3
+    assert len(Document(io.BytesIO(data)).inline_shapes) == 3
