@@ -128,8 +128,9 @@ def plan_posts(campaign: Campaign) -> SocialPlan:
         for platform in platforms:
             if post.platforms is not None and platform.platform not in post.platforms:
                 continue
-            variant = platform.platform in post.variants
-            text = (post.variants[platform.platform] if variant else post.text).replace("\r\n", "\n")
+            variants: dict[str, str] = {str(k): v for k, v in post.variants.items()}
+            variant = platform.platform in variants
+            text = (variants[platform.platform] if variant else post.text).replace("\r\n", "\n")
             cap = hashtags.max_per_post
             if platform.hashtag_limit is not None:
                 cap = min(cap, platform.hashtag_limit)
