@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import calendar
+import re
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import yaml
-from babel.dates import format_date
+from babel import Locale
+from babel.dates import format_date, format_interval
 
 from htpm.errors import HtpmError, Location
 from htpm.model import CampaignConfig, Week
@@ -116,10 +118,18 @@ class Campaign:
         return format_date(day, format=pattern, locale=self.locale.replace("-", "_"))
 
     def date_range(self, start: dt.date, end: dt.date) -> str:
-        """'January 1-7, 2023' style range in the campaign's locale."""
-        from babel.dates import format_interval
-
-        return format_interval(start, end, "yMMMMd", locale=self.locale.replace("-", "_"))
+        """'January 1 – 7, 2023' in the campaign's locale (full month names, CLDR interval rules)."""
+        locale = Locale.parse(self.locale.replace("-", "_"))
+        if start == end:
+            return format_date(start, "long", locale=locale)
+        if "yMMMMd" in locale.interval_formats:
+            return format_interval(start, end, "yMMMMd", locale=locale)
+        # CLDR gives English only the abbreviated-month interval: widen MMM to MMMM in its pattern
+        greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+        first, second = (
+            re.sub(r"(?<!M)MMM(?!M)", "MMMM", p) for p in locale.interval_formats["yMMMd"][greatest]
+        )
+        return format_date(start, first, locale=locale) + format_date(end, second, locale=locale)
 
     # -- words --------------------------------------------------------------------------------
     @cached_property
