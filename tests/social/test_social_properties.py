@@ -1,0 +1,53 @@
+"""Property tests: any text survives a CSV round trip safely; X counting agrees with twitter-text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from htpm.paths import templates_dir
+from htpm.social.counting import weighted_length
+from htpm.social.csvfile import FORMULA_START, csv_bytes
+from htpm.social.limits import load_limits
+
+V3 = load_limits(templates_dir() / "social" / "limits.yaml")["x"].params
+PIECES = [
+    "example.org", "https://a.gov/x?y=1", "www.state.gov/path", "acf.hhs.gov/otip.", " ", ".", "#tag",
+    "@user", "🙂", "👨\u200d👩\u200d👧", "日本", "é", "e\u0301", "(", ")", "/", "-", "_", "t.co", "foo.co.jp",
+    "http://", "a.b", "file.txt", "e.g.", "U.S.", "1\u20e3", "©", "\u2014", "\n",
+]  # fmt: skip
+POSTS = st.lists(
+    st.one_of(
+        st.sampled_from(PIECES), st.text(st.characters(min_codepoint=32, max_codepoint=0x2FF), max_size=5)
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.lists(st.text(), min_size=3, max_size=3), max_size=5))
+def test_any_cells_round_trip_and_never_start_a_formula(rows: list[list[str]]) -> None:
+    data = csv_bytes(["a", "b", "c"], rows)
+    parsed = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert parsed[0] == ["a", "b", "c"]
+    assert len(parsed) == len(rows) + 1
+    for written, original in zip(parsed[1:], rows, strict=True):
+        for cell, value in zip(written, original, strict=True):
+            assert not cell.startswith(FORMULA_START)
+            expected = "'" + value if value.startswith(FORMULA_START) else value
+            assert cell == expected
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(POSTS)
+def test_weighted_length_agrees_with_twitter_text(text: str) -> None:
+    pytest.importorskip("twitter_text", reason="twitter-text-parser not installed")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from twitter_text import parse_tweet
+    assert weighted_length(text, V3) == parse_tweet(text).weightedLength
