@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -223,6 +224,16 @@ class LoadedLayout:
 
 
 def _validate(model: type[Model], path: Path, shown: str) -> tuple[Any, dict[SourcePath, Location]]:
+    """The validated model of a YAML file; kept per file version (path, size, mtime), so a --watch
+    loop or a second render in one process does not parse unchanged layouts again."""
+    stat = path.stat()
+    return _validate_version(model, path, shown, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _validate_version(
+    model: type[Model], path: Path, shown: str, _size: int, _mtime_ns: int
+) -> tuple[Any, dict[SourcePath, Location]]:
     tree = read_yaml(path, shown)
     sources = source_map(tree)
     try:

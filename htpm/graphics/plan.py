@@ -69,9 +69,19 @@ def plan(campaign: Campaign) -> list[Job]:
             contexts = [(w.number, {**base, "week": week_context(campaign, w)}) for w in campaign.weeks]
         else:
             contexts = [(None, base)]
+        rendered = [(week, ctx, _render_texts(loaded, ctx)) for week, ctx in contexts]
         for size_name in chosen:
-            jobs.append(_job(campaign, loaded, sizes, size_name, contexts))
+            jobs.append(_job(campaign, loaded, sizes, size_name, rendered))
     return jobs
+
+
+def _render_texts(loaded: lm.LoadedLayout, ctx: dict[str, Any]) -> dict[str, str]:
+    """Each text layer's template rendered (once for all sizes), and the alt text's description."""
+    out = {"": render_string(loaded.layout.description, ctx, loaded.where("description"))}
+    for i, layer in enumerate(loaded.layout.layers):
+        if isinstance(layer, lm.Text):
+            out[layer.name] = render_string(layer.text, ctx, loaded.where("layers", i, "text")).strip()
+    return out
 
 
 def _job(
@@ -79,7 +89,7 @@ def _job(
     loaded: lm.LoadedLayout,
     sizes: lm.SizesFile,
     size_name: str,
-    contexts: list[tuple[int | None, dict[str, Any]]],
+    rendered: list[tuple[int | None, dict[str, Any], dict[str, str]]],
 ) -> Job:
     size = sizes.sizes[size_name]
     if size.aspect not in loaded.layout.canvas:
@@ -89,13 +99,12 @@ def _job(
         )
     scene = _scene(campaign, loaded, size_name, size, sizes.aspects[size.aspect])
     graphics = []
-    for week, ctx in contexts:
+    for week, ctx, texts_of in rendered:
         label = f"week {week}" if week is not None else ""
-        texts, shown = _texts(loaded, scene, ctx, label)
+        texts, shown = _texts(loaded, scene, texts_of, label)
         logo = ctx["logo_alt"] if any(isinstance(op, r.Logo) for op in scene.ops) else ""
         who = f"layout {loaded.name} ({size_name}{', ' + label if label else ''})"
-        description = render_string(loaded.layout.description, ctx, loaded.where("description"))
-        alt = alt_text(description, shown, logo, ctx["label"], who)
+        alt = alt_text(texts_of[""], shown, logo, ctx["label"], who)
         stem = f"{loaded.name}-week{week}" if week is not None else loaded.name
         graphics.append(
             Planned(
@@ -115,17 +124,17 @@ def _job(
 
 
 def _texts(
-    loaded: lm.LoadedLayout, scene: r.Scene, ctx: dict[str, Any], label: str
+    loaded: lm.LoadedLayout, scene: r.Scene, texts_of: dict[str, str], label: str
 ) -> tuple[list[tuple[str, str]], list[str]]:
     """The drawn text of each text layer (capitals applied) and, in order, the texts as written."""
     drawn, shown = [], []
-    layers = {layer.name: (i, layer) for i, layer in enumerate(loaded.layout.layers)}
+    layers = {layer.name: layer for layer in loaded.layout.layers}
     for op in scene.ops:
         if not isinstance(op, r.TextBox):
             continue
-        i, layer = layers[op.name]
+        layer = layers[op.name]
         assert isinstance(layer, lm.Text)
-        text = render_string(layer.text, ctx, loaded.where("layers", i, "text")).strip()
+        text = texts_of[op.name]
         ink = text.upper() if layer.uppercase else text
         missing = missing_characters(ink, op.font_path)
         if missing:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageMath, ImageOps
@@ -20,9 +21,9 @@ from htpm.errors import HtpmError
 from htpm.graphics.colour import RGB, hex_of, pixel_contrast, required_contrast
 from htpm.graphics.fonts import load_font
 from htpm.graphics.images import load_image
-from htpm.graphics.text import DoesNotFit, Fitted, fit
+from htpm.graphics.text import DoesNotFit, Fitted, fit, text_width
 
-COMPRESS_LEVEL = 6  # fixed: the same inputs always give the same bytes
+COMPRESS_LEVEL = 1  # fixed, so the same inputs give the same bytes; 1: as fast as a blank canvas
 PxBox = tuple[int, int, int, int]
 
 
@@ -173,22 +174,35 @@ def _draw(image: Image.Image, op: Op) -> None:
 
 def linear_ramp(size: tuple[int, int], angle: float, start: float = 0.0, end: float = 1.0) -> Image.Image:
     """An 'L' mask going from `start` to `end` (0-1) along a CSS-style angle (180: top to bottom)."""
+    return _ramp(size, round(angle, 3), round(start, 4), round(end, 4)).copy()
+
+
+@lru_cache(maxsize=16)
+def _ramp(size: tuple[int, int], angle: float, start: float, end: float) -> Image.Image:
+    # A linear function is exact under bilinear interpolation: compute it on a grid 8 times
+    # coarser and enlarge (64 times less arithmetic); values are clamped before enlarging.
     width, height = size
+    step = 8
+    cols, rows = width // step + 2, height // step + 2
     rad = math.radians(angle)
     dx, dy = math.sin(rad), -math.cos(rad)
     extent = abs(width * dx) + abs(height * dy) or 1.0
-    xs = Image.new("F", (width, 1))
-    xs.putdata([x + 0.5 - width / 2 for x in range(width)])
-    ys = Image.new("F", (1, height))
-    ys.putdata([y + 0.5 - height / 2 for y in range(height)])
-    xs, ys = xs.resize(size, Image.Resampling.NEAREST), ys.resize(size, Image.Resampling.NEAREST)
+    xs = Image.new("F", (cols, 1))
+    xs.putdata([c * step - width / 2 for c in range(cols)])
+    ys = Image.new("F", (1, rows))
+    ys.putdata([r * step - height / 2 for r in range(rows)])
+    xs = xs.resize((cols, rows), Image.Resampling.NEAREST)
+    ys = ys.resize((cols, rows), Image.Resampling.NEAREST)
     scale, offset = (end - start) * 255, start * 255
 
     def ramp(a):  # type: ignore[no-untyped-def]
         t = (a["x"] * dx + a["y"] * dy) / extent + 0.5
-        return a["convert"](a["min"](a["max"](t * scale + offset, 0.0), 255.0), "L")
+        return a["min"](a["max"](t * scale + offset, 0.0), 255.0)
 
-    return ImageMath.lambda_eval(ramp, x=xs, y=ys)
+    coarse = ImageMath.lambda_eval(ramp, x=xs, y=ys)
+    # grid point c sits at pixel c * step: resize maps the grid's span onto the canvas exactly
+    span = (0, 0, (width - 1) / step, (height - 1) / step)
+    return coarse.resize(size, Image.Resampling.BILINEAR, box=span).convert("L")
 
 
 def _draw_photo(image: Image.Image, op: Photo) -> None:
@@ -208,25 +222,47 @@ def _draw_rect(image: Image.Image, op: Rect) -> None:
     x, y, w, h = op.box
     alpha = round(op.opacity * 255)
     if not op.ellipse:
-        mask = Image.new("L", (w, h), alpha)
-    else:  # drawn at 4x and reduced, for a smooth edge
-        big = Image.new("L", (w * 4, h * 4), 0)
-        ImageDraw.Draw(big).ellipse((0, 0, w * 4 - 1, h * 4 - 1), fill=alpha)
-        mask = big.resize((w, h), Image.Resampling.BOX)
-    image.paste(op.colour, (x, y, x + w, y + h), mask)
+        image.paste(op.colour, (x, y, x + w, y + h), Image.new("L", (w, h), alpha))
+        return
+    # only the part on the canvas, drawn at twice the size and reduced for a smooth edge
+    left, top = max(x, 0), max(y, 0)
+    right, bottom = min(x + w, image.width), min(y + h, image.height)
+    if right <= left or bottom <= top:
+        return
+    big = Image.new("L", ((right - left) * 2, (bottom - top) * 2), 0)
+    ellipse = ((x - left) * 2, (y - top) * 2, (x - left + w) * 2 - 1, (y - top + h) * 2 - 1)
+    ImageDraw.Draw(big).ellipse(ellipse, fill=alpha)
+    image.paste(op.colour, (left, top, right, bottom), big.reduce(2))
 
 
 def _draw_logo(image: Image.Image, op: Logo) -> None:
-    logo = load_image(Path(op.path), op.shown)
     x, y, w, h = op.box
-    scale = min(w / logo.width, h / logo.height)
+    ink, alpha = _sized_logo(op.path, _mtime(op.path), op.shown, (w, h), op.colour)
+    left = x + {"left": 0, "center": (w - ink.width) // 2, "right": w - ink.width}[op.align]
+    top = y + {"top": 0, "middle": (h - ink.height) // 2, "bottom": h - ink.height}[op.valign]
+    image.paste(ink, (left, top), alpha)
+
+
+def _mtime(path: str) -> int:
+    try:
+        return Path(path).stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+@lru_cache(maxsize=32)
+def _sized_logo(
+    path: str, _mtime_ns: int, shown: str, box: tuple[int, int], colour: RGB | None
+) -> tuple[Image.Image, Image.Image | None]:
+    """The logo fitted into `box` (kept whole, proportions kept), recoloured if asked, and its
+    alpha; cached by file version, since layouts put the same logo in the same box."""
+    logo = load_image(Path(path), shown)
+    scale = min(box[0] / logo.width, box[1] / logo.height)
     size = (max(1, round(logo.width * scale)), max(1, round(logo.height * scale)))
     logo = logo.resize(size, Image.Resampling.LANCZOS)
-    left = x + {"left": 0, "center": (w - size[0]) // 2, "right": w - size[0]}[op.align]
-    top = y + {"top": 0, "middle": (h - size[1]) // 2, "bottom": h - size[1]}[op.valign]
     alpha = logo.getchannel("A") if logo.mode == "RGBA" else None
-    ink = Image.new("RGB", size, op.colour) if op.colour is not None else logo.convert("RGB")
-    image.paste(ink, (left, top), alpha)
+    ink = Image.new("RGB", size, colour) if colour is not None else logo.convert("RGB")
+    return ink, alpha
 
 
 # -- text ----------------------------------------------------------------------------------------
@@ -262,15 +298,30 @@ def _draw_text(image: Image.Image, op: TextBox, text: str, size_name: str, label
             f"below {required:g}:1 (WCAG, {fitted.size} px text); change the colour, the tint or the photo",
             op.where,
         )
-    draw = ImageDraw.Draw(image)
     for (lx, baseline), line in zip(placed, fitted.lines, strict=True):
-        if op.tracking:
-            cursor = lx
-            for ch in line:
-                draw.text((cursor, baseline), ch, font=font, fill=op.colour, anchor="ls")
-                cursor += font.getlength(ch) + op.tracking * fitted.size
-        else:
-            draw.text((lx, baseline), line, font=font, fill=op.colour, anchor="ls")
+        mask, (ox, oy) = _line_mask(line, op.font_path, fitted.size, op.tracking)
+        x0, y0 = round(lx) - ox, round(baseline) - oy
+        image.paste(op.colour, (x0, y0, x0 + mask.width, y0 + mask.height), mask)
+
+
+@lru_cache(maxsize=512)
+def _line_mask(line: str, font_path: str, size: int, tracking: float) -> tuple[Image.Image, tuple[int, int]]:
+    """One line's coverage mask and the offset of its baseline origin inside the mask. Cached: the
+    observance name, the hashtag and the labels repeat on every graphic of a scene."""
+    font = load_font(font_path, size)
+    ascent, descent = font.getmetrics()
+    pad = max(2, size // 4)  # room for overhangs (italics, accents) left and right
+    width = round(text_width(line, font_path, size, tracking)) + 2 * pad
+    mask = Image.new("L", (width, ascent + descent + pad), 0)
+    draw = ImageDraw.Draw(mask)
+    if tracking:
+        cursor = float(pad)
+        for ch in line:
+            draw.text((cursor, ascent), ch, font=font, fill=255, anchor="ls")
+            cursor += font.getlength(ch) + tracking * size
+    else:
+        draw.text((pad, ascent), line, font=font, fill=255, anchor="ls")
+    return mask, (pad, ascent)
 
 
 def _place(fitted: Fitted, op: TextBox) -> list[tuple[float, float]]:

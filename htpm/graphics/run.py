@@ -11,6 +11,8 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from htpm.artifacts import Artifact
 from htpm.campaign import Campaign
@@ -18,6 +20,9 @@ from htpm.errors import HtpmError
 from htpm.graphics.plan import Job, Planned, plan
 from htpm.graphics.render import GraphicsError, Item, Scene, render_scene
 from htpm.graphics.sheet import contact_sheet
+
+if TYPE_CHECKING:
+    from htpm.outputs import WriteReport
 
 WORKERS = 2
 PARALLEL_FROM = 4  # fewer graphics than this are drawn in this process (a pool costs ~50 ms)
@@ -99,3 +104,21 @@ def _work(scene: Scene, items: list[Item]) -> list[bytes]:
         raise
     except HtpmError as exc:  # e.g. a broken image: keep its message and place across processes
         raise GraphicsError(exc.message, exc.location) from None
+
+
+def build_graphics(
+    config: Path,
+    out_dir: Path,
+    weeks: Sequence[int] | None = None,
+    sizes: Sequence[str] | None = None,
+    force: bool = False,
+    progress: Callable[[str], None] = lambda _msg: None,
+) -> tuple[Campaign, WriteReport]:
+    """`htpm graphics`: load the config, render (a subset of) the graphics, write them into
+    `out_dir` through the one writer. Other outputs in `out_dir` are left alone (no pruning)."""
+    from htpm.config import load_campaign
+    from htpm.outputs import write_artifacts
+
+    campaign = load_campaign(config)
+    artifacts = render_graphics(campaign, weeks, sizes, progress=progress)
+    return campaign, write_artifacts(artifacts, out_dir, force=force, prune=False)
