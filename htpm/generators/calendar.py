@@ -37,9 +37,17 @@ def uid(campaign: Campaign, kind: str, key: str) -> str:
     return f"{digest}@htpm"
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not allowed in iCalendar text
+
+
 def _line(text: str) -> str:
     """One line: any run of whitespace (newlines included) becomes a single space."""
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+", " ", _CONTROL.sub("", text)).strip()
+
+
+def _text(text: str) -> str:
+    """Multi-line text with line ends as LF (the library escapes them) and no control characters."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 def _fill(label: str, **values: object) -> str:
@@ -73,7 +81,7 @@ def calendar_bytes(campaign: Campaign) -> bytes:
         ev.add("dtstart", start)
         ev.add("dtend", end)
         if description:
-            ev.add("description", description.strip())
+            ev.add("description", _text(description))
         if url:
             ev.add("url", url)
         ev.add("transp", "TRANSPARENT")

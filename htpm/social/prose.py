@@ -20,7 +20,7 @@ from htpm.errors import HtpmError, Location
 
 _NOTE_REF = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _MARK = re.compile("\ue000(\\d+)\ue001")
-_PRIVATE = re.compile("[\ue000\ue001]")
+_PRIVATE = re.compile("[\ue000\ue001\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # markers and control characters
 _SAFE_LINK = re.compile(r"^(https?:|mailto:)", re.IGNORECASE)
 
 

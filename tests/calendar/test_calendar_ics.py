@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
+from pydantic import ValidationError
 
 from htpm.artifacts import BuildContext
 from htpm.campaign import Campaign
 from htpm.config import load_campaign
 from htpm.errors import HtpmError
 from htpm.generators import calendar
+from htpm.model import CampaignConfig
 
 WATER_SAFETY = Path(__file__).resolve().parents[1] / "data" / "water-safety" / "config.yaml"
+BASE: dict[str, Any] = yaml.safe_load(WATER_SAFETY.read_text(encoding="utf-8"))
 
 
 @pytest.fixture
@@ -113,3 +119,23 @@ def test_impossible_awareness_day_is_an_error(make_campaign) -> None:  # noqa: A
     campaign = make_campaign(lambda c: c["events"]["days"][0].update(day=31, month=6))
     with pytest.raises(HtpmError, match="events.days.0: 2025-06-31 is not a date"):
         _ics(campaign)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(title=st.text(min_size=1), name=st.text(min_size=1), description=st.text())
+def test_any_text_gives_a_valid_calendar(title: str, name: str, description: str) -> None:
+    data = copy.deepcopy(BASE)
+    data["weeks"][0]["title"] = title
+    data["events"]["days"][0].update(name=name, description=description)
+    try:
+        config = CampaignConfig.model_validate(data)
+    except ValidationError:
+        return  # not a config htpm accepts (e.g. a blank title)
+    campaign = Campaign(config, WATER_SAFETY, (WATER_SAFETY.parent,))
+    ics = _ics(campaign)
+    events = _events(ics)
+    assert len(events) == 6
+    assert ics.decode("utf-8").split("\r\n").count("BEGIN:VEVENT") == 6
+    for event in events:
+        assert "\n" not in str(event["summary"]) and "\r" not in str(event["summary"])
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", ics.decode("utf-8").replace("\r\n", ""))

@@ -93,7 +93,7 @@ def test_notes_are_numbered_and_listed(make_campaign) -> None:  # noqa: ANN001
 
 
 def test_config_html_and_script_links_are_not_passed_through(make_campaign) -> None:  # noqa: ANN001
-    body = "Hello <script>alert(1)</script> [click](javascript:alert(1)) <img src=x onerror=alert(1)>"
+    body = "Hello\x01 <script>alert(1)</script> [click](javascript:alert(1)) <img src=x onerror=alert(1)>"
     files, _ = _files(make_campaign(lambda c: c["digital"]["newsletter"].update(body=body)))
     html = files["copy/newsletter.html"].decode("utf-8")
     doc = lxml.html.fromstring(html)
@@ -101,6 +101,7 @@ def test_config_html_and_script_links_are_not_passed_through(make_campaign) -> N
     assert not [a for a in doc.xpath("//a/@href") if a.lower().startswith("javascript")]
     assert "&lt;script&gt;" in html
     assert b"<script>" not in files["copy/newsletter.md"]
+    assert all(b"\x01" not in data for data in files.values())
 
 
 def test_image_needs_alt_text_and_is_copied(make_campaign) -> None:  # noqa: ANN001
