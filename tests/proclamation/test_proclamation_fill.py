@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from pathlib import Path
 
 import pytest
 from docx import Document
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from proclamation_helpers import PRIVATE_USE, assert_filled, docx_texts, expected_texts, xml_parts
 
 from htpm.errors import HtpmError
@@ -116,3 +119,25 @@ def test_2023_fill(campaign_2023, tmp_path: Path) -> None:  # type: ignore[no-un
     text = "\n".join(docx_texts(data))
     assert text.count("State of Ohio") == 4
     assert "I, as Governor of Ohio, do hereby proclaim the month of January 2023 as" in text
+
+
+@pytest.fixture(scope="module")
+def compiled(water_safety):  # type: ignore[no-untyped-def]
+    return compile_proclamation(water_safety)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufffe\uffff"),
+        min_size=1,
+        max_size=120,
+    )
+)
+def test_any_text_value_reads_back_exactly(compiled, value: str) -> None:  # type: ignore[no-untyped-def]
+    expected = unicodedata.normalize("NFC", value).strip()
+    assume(expected and len(expected) <= 120)
+    data = compiled.fill({**VALUES, "organization": expected})
+    assert docx_texts(data)[5] == (
+        f"Whereas drowning is preventable and {expected} is committed to teaching every child to swim;"
+    )
