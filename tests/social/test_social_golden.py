@@ -1,0 +1,45 @@
+"""Golden files for the water-safety campaign's text outputs; `pytest --update-golden` rewrites them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from htpm.artifacts import BuildContext
+from htpm.generators import calendar, copy, social
+
+GOLDEN = Path(__file__).parent / "golden"
+FILES = [
+    "social/posts.md",
+    "social/schedule.csv",
+    "social/buffer-x.csv",
+    "copy/newsletter.txt",
+    "copy/newsletter.md",
+    "copy/website.html",
+    "calendar.ics",
+]
+
+
+@pytest.fixture(scope="module")
+def outputs(water_safety) -> dict[str, bytes]:  # noqa: ANN001
+    ctx = BuildContext()
+    files = {}
+    for generator in (social, copy, calendar):
+        files.update({a.path: a.data for a in generator.generate(water_safety, ctx)})
+    assert not ctx.warnings
+    return files
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_matches_golden(outputs: dict[str, bytes], name: str, update_golden: bool) -> None:
+    path = GOLDEN / "water-safety" / name
+    actual = outputs[name]
+    if update_golden or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(actual)
+        if not update_golden:
+            pytest.fail(f"golden file {path} was missing; written now, check it and rerun")
+    assert actual == path.read_bytes(), (
+        f"{name} differs from its golden file (pytest --update-golden if intended)"
+    )
