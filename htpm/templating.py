@@ -17,14 +17,45 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from htpm.errors import HtpmError
+from htpm.paths import inside
 
 HTML_SUFFIXES = (".html", ".htm", ".html.j2", ".htm.j2", ".xml.j2")
+MAX_SEQUENCE = 1_000_000  # the longest string or list `*` may build
+MAX_POWER_BITS = 64_000  # the largest integer `**` may build
+
+
+class _ConfinedLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader that also refuses symlinks leading out of the search path."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if not any(inside(Path(filename), Path(base)) for base in self.searchpath):
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
+
+
+class _BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox with `*` and `**` bounded (the sandbox does not bound output size).
+
+    Intercepting the operators also stops Jinja folding `2**200000` at compile time."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(left, int) and isinstance(right, int):
+            if abs(left) > 1 and right > 0 and right * abs(left).bit_length() > MAX_POWER_BITS:
+                raise SecurityError("the result of ** would be too large")
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > MAX_SEQUENCE:
+                    raise SecurityError("the result of * would be too large")
+        return super().call_binop(context, operator, left, right)
 
 
 def make_env(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
     """A sandboxed environment over `search_path`; autoescape for HTML templates only."""
-    env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(p) for p in search_path], followlinks=False),
+    env = _BoundedSandbox(
+        loader=_ConfinedLoader([str(p) for p in search_path], followlinks=False),
         undefined=jinja2.StrictUndefined,
         autoescape=lambda name: bool(name) and name.endswith(HTML_SUFFIXES),
         keep_trailing_newline=True,
@@ -50,6 +81,8 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
         raise HtpmError(f"template: {exc.message}", _where(*_template_frame(name))) from None
     except jinja2.TemplateError as exc:
         raise HtpmError(f"template {name}: {exc}", name) from None
+    except (ValueError, OverflowError, RecursionError, MemoryError) as exc:
+        raise HtpmError(f"template {name} failed: {type(exc).__name__}: {exc}", name) from None
 
 
 def render_string(source: str, context: dict[str, Any], origin: str) -> str:
@@ -57,7 +90,7 @@ def render_string(source: str, context: dict[str, Any], origin: str) -> str:
 
     `origin` names where the string came from for error messages. Never pass user data here.
     """
-    env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
+    env = _BoundedSandbox(undefined=jinja2.StrictUndefined, autoescape=False)
     try:
         return env.from_string(source).render(context)
     except jinja2.TemplateSyntaxError as exc:
@@ -66,6 +99,8 @@ def render_string(source: str, context: dict[str, Any], origin: str) -> str:
         raise HtpmError(f"template tried something unsafe: {exc}", origin) from None
     except jinja2.TemplateError as exc:
         raise HtpmError(f"template: {exc}", origin) from None
+    except (ValueError, OverflowError, RecursionError, MemoryError) as exc:
+        raise HtpmError(f"template failed: {type(exc).__name__}: {exc}", origin) from None
 
 
 def _where(filename: str, line: int | None) -> str:

@@ -85,7 +85,6 @@ def test_html_is_escaped_text_is_not(sandbox: tuple[Path, Path]) -> None:
     assert render(env, "a.txt.j2", {"v": "<b>&"}) == "<b>&"
 
 
-@pytest.mark.xfail(reason="htpm/templating.py follows symlinks out of the search path (fix sent to the lead)")
 def test_symlink_out_of_the_search_path_is_refused(sandbox: tuple[Path, Path]) -> None:
     root, templates = sandbox
     os.symlink(root / "outside.j2", templates / "link.j2")
@@ -93,7 +92,6 @@ def test_symlink_out_of_the_search_path_is_refused(sandbox: tuple[Path, Path]) -
         render(make_env([templates]), "link.j2", {})
 
 
-@pytest.mark.xfail(reason="htpm/templating.py does not bound * and ** (fix sent to the lead)")
 @pytest.mark.parametrize("source", ["{{ 'a' * 10**7 }}", "{{ 2**200000 }}"])
 def test_arithmetic_cannot_exhaust_memory(sandbox: tuple[Path, Path], source: str) -> None:
     _root, templates = sandbox
