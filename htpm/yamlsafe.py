@@ -110,14 +110,17 @@ def read_yaml(path: Path, shown: str | None = None) -> Located:
         loader.dispose()
     if node is None:
         raise HtpmError("file is empty", name)
-    return _build(node, name)
+    return _build(node, name, text.splitlines())
 
 
 def _loc(name: str, mark: Any) -> Location:
     return Location(name, mark.line + 1, mark.column + 1) if mark is not None else Location(name)
 
 
-def _build(node: Node, name: str) -> Located:
+_HASHTAG_COMMENT = re.compile(r"^\s+(#\w+)")
+
+
+def _build(node: Node, name: str, lines: list[str]) -> Located:
     loc = _loc(name, node.start_mark)
     tag = node.tag
     if tag not in _STANDARD_TAGS:
@@ -139,12 +142,28 @@ def _build(node: Node, name: str) -> Located:
                     _loc(name, key_node.start_mark),
                 )
             first_line[key] = line
-            out[key] = _build(value_node, name)
+            out[key] = _build(value_node, name, lines)
         return Located(out, loc)
     if isinstance(node, SequenceNode):
-        return Located([_build(item, name) for item in node.value], loc)
+        return Located([_build(item, name, lines) for item in node.value], loc)
     assert isinstance(node, ScalarNode)
+    if not node.style:
+        _refuse_hashtag_comment(node, name, lines)
     return Located(_scalar(node), loc)
+
+
+def _refuse_hashtag_comment(node: ScalarNode, name: str, lines: list[str]) -> None:
+    """`text: Learn more #Partner2Prevent` silently loses the hashtag: ` #` starts a YAML comment."""
+    end = node.end_mark
+    if end.line >= len(lines):
+        return
+    match = _HASHTAG_COMMENT.match(lines[end.line][end.column :])
+    if match:
+        raise HtpmError(
+            f"{match.group(1)} is read as a YAML comment and dropped; quote the whole text "
+            "(or, for a comment, put a space after #)",
+            _loc(name, end),
+        )
 
 
 def _scalar(node: ScalarNode) -> Any:

@@ -60,6 +60,12 @@ CASES: dict[str, dict[str, str | bytes]] = {
     "extends-missing": {"config.yaml": "extends: national.yaml\nlocale: en-US\n"},
     "extends-absolute": {"config.yaml": "extends: /etc/passwd\n"},
     "extends-cycle": {"config.yaml": "extends: b.yaml\n", "b.yaml": "extends: config.yaml\n"},
+    "hashtag-read-as-comment": {
+        "config.yaml": edit(
+            '- text: "Borrow a life jacket for free at any county lake. #SwimSmart #WaterSafety"',
+            "- text: Borrow a life jacket. #SwimSmart",
+        )
+    },
     "append-to-mapping": {"config.yaml": "extends: base.yaml\ntheme+: [x]\n", "base.yaml": BASE},
 }
 
