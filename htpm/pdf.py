@@ -10,8 +10,10 @@ title in the viewer's title bar.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -95,7 +97,31 @@ def convert_to_pdf(docx_paths: list[Path], out_dir: Path, timeout: float = 180) 
     missing = [t.name for t in targets if not t.is_file() or t.stat().st_size == 0]
     if missing:
         raise PdfConversionFailed(f"LibreOffice did not convert {', '.join(missing)}")
+    for target in targets:
+        target.write_bytes(stable_pdf(target.read_bytes()))
     return targets
+
+
+_CREATION_DATE = re.compile(rb"(/(?:CreationDate|ModDate)\(D:)\d{14}")
+_TRAILER_ID = re.compile(rb"/ID \[ ?<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)> ?\]")
+_CHECKSUM = re.compile(rb"/DocChecksum /([0-9A-Fa-f]+)")
+
+
+def stable_pdf(data: bytes) -> bytes:
+    """The same document gives the same bytes: LibreOffice stamps the time of conversion and an ID
+    derived from it. Both are replaced in place by values of the same length (so the cross-reference
+    offsets stay right): the date by 2000-01-01, the ID and checksum by a hash of the content."""
+
+    data = _CREATION_DATE.sub(lambda m: m.group(1) + b"20000101000000", data)
+    body = _CHECKSUM.sub(b"", _TRAILER_ID.sub(b"", data))
+    digest = hashlib.md5(body, usedforsecurity=False).hexdigest().upper().encode()
+
+    def fixed_id(match: re.Match[bytes]) -> bytes:
+        first, second = match.group(1), match.group(2)
+        return match.group(0).replace(first, digest[: len(first)]).replace(second, digest[: len(second)])
+
+    data = _TRAILER_ID.sub(fixed_id, data)
+    return _CHECKSUM.sub(lambda m: m.group(0).replace(m.group(1), digest[: len(m.group(1))]), data)
 
 
 def _run(command: list[str], env: dict[str, str], timeout: float) -> None:
