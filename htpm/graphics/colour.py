@@ -79,14 +79,17 @@ def _share_below(lums: list[Image.Image], text_lum: float, ratio: float, total: 
     """The share of pixels whose contrast with the text is below `ratio`.
 
     Those are the pixels whose luminance lies strictly between (T + .05) / ratio - .05 and
-    ratio (T + .05) - .05; Pillow's float histogram counts values in a range and ignores the rest.
+    ratio (T + .05) - .05; Pillow's float histogram counts the values in a range.
     """
     low = (text_lum + 0.05) / ratio - 0.05
     high = ratio * (text_lum + 0.05) - 0.05
     low, high = max(low, -1e-6), min(high, 1.0 + 1e-6)
     if high <= low:
         return 0.0
-    return sum(sum(lum.histogram(extrema=(low, high))) for lum in lums) / total
+    # Pillow truncates toward zero, so values up to one bin below the range land in bin 0: start
+    # the range one bin early and leave bin 0 out.
+    step = (high - low) / 255
+    return sum(sum(lum.histogram(extrema=(low - step, high))[1:]) for lum in lums) / total
 
 
 def pixel_contrast(regions: list[Image.Image], text: RGB, required: float) -> tuple[bool, float]:

@@ -184,6 +184,7 @@ class Text(Placed):
 
 
 Layer = Annotated[Background | Rect | Logo | Text, Field(discriminator="type")]
+TYPES = ("background", "rect", "logo", "text")
 
 
 class Canvas(Model):
@@ -241,7 +242,16 @@ def _validate_version(
     except ValidationError as exc:
         lines = []
         for err in exc.errors():
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p[:1].isupper()))
+            raw = err["loc"]
+            # leave out model names and the layer-type tag pydantic puts after a layer's index
+            loc = tuple(
+                p
+                for k, p in enumerate(raw)
+                if not (
+                    isinstance(p, str)
+                    and (p[:1].isupper() or (k and isinstance(raw[k - 1], int) and p in TYPES))
+                )
+            )
             where = _nearest(sources, loc) or Location(shown)
             msg = str(err["msg"]).removeprefix("Value error, ")
             if err["type"] == "extra_forbidden":
