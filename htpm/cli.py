@@ -145,15 +145,10 @@ def _progress():  # type: ignore[no-untyped-def]
 
 
 def _register_areas() -> None:
-    import importlib
+    """Each area's commands live beside its library code (htpm/cli_<area>.py)."""
+    from htpm import cli_graphics, cli_lint, cli_proclamation
 
-    for name in ("htpm.cli_lint", "htpm.cli_proclamation", "htpm.cli_graphics"):
-        try:
-            area = importlib.import_module(name)
-        except ModuleNotFoundError as exc:  # TEMPORARY while areas land
-            if exc.name != name:
-                raise
-            continue
+    for area in (cli_lint, cli_proclamation, cli_graphics):
         area.register(app)
 
 
