@@ -236,3 +236,22 @@ def test_photo_background_is_cropped_not_stretched(make_campaign: MakeCampaign) 
     )
     image = open_png(by_path(render_graphics(campaign))["graphics/instagram_square/test.png"])
     assert image.getpixel((5, 540))[2] > 120  # blue at the left edge: centred crop
+
+
+def test_static_layers_are_drawn_once_per_size(
+    make_campaign: MakeCampaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from htpm.graphics import render
+
+    calls: list[str] = []
+    original = render._draw
+
+    def counting(image, op):  # type: ignore[no-untyped-def]
+        calls.append(type(op).__name__)
+        original(image, op)
+
+    monkeypatch.setattr(render, "_draw", counting)
+    campaign = make_campaign({"graphics": {"sizes": ["x", "instagram_square"], "layouts": ["week"]}})
+    render_graphics(campaign, workers=1)  # five weeks at two sizes
+    assert calls.count("Gradient") == 2
+    assert len(calls) == 2 * 5  # gradient, two halos, footer band, rule (no logo in this config)
