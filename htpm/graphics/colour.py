@@ -95,10 +95,13 @@ def _share_below(lums: list[Image.Image], text_lum: float, ratio: float, total: 
 def pixel_contrast(regions: list[Image.Image], text: RGB, required: float) -> tuple[bool, float]:
     """(passes, measured): does the text colour reach `required` on all but WORST_SHARE of the pixels
     of `regions` (the areas under each line), and the contrast it does reach there (for messages)."""
-    lums = [luminance_image(region) for region in regions]
     total = sum(region.width * region.height for region in regions)
     if not total:
         return True, required
+    counts = _colour_counts(regions)
+    if counts is not None:
+        return _contrast_of_colours(counts, text, required, total)
+    lums = [luminance_image(region) for region in regions]
     text_lum = luminance(text)
     if _share_below(lums, text_lum, required, total) <= WORST_SHARE:
         return True, required
@@ -110,3 +113,34 @@ def pixel_contrast(regions: list[Image.Image], text: RGB, required: float) -> tu
         else:
             hi = mid
     return False, lo
+
+
+MAX_COLOURS = 4096
+
+
+def _colour_counts(regions: list[Image.Image]) -> dict[RGB, int] | None:
+    """Pixel counts per colour when the regions have few colours (flat or gradient backgrounds,
+    the usual case: exact and fast); None for photos, which take the float-image path."""
+    counts: dict[RGB, int] = {}
+    for region in regions:
+        colours = region.convert("RGB").getcolors(MAX_COLOURS)
+        if colours is None:
+            return None
+        for count, rgb in colours:
+            counts[rgb] = counts.get(rgb, 0) + count
+        if len(counts) > MAX_COLOURS:
+            return None
+    return counts
+
+
+def _contrast_of_colours(
+    counts: dict[RGB, int], text: RGB, required: float, total: int
+) -> tuple[bool, float]:
+    ratios = sorted((contrast(rgb, text), count) for rgb, count in counts.items())
+    allowed = WORST_SHARE * total
+    seen = 0
+    for ratio, count in ratios:  # from the worst up: skip at most WORST_SHARE of the pixels
+        seen += count
+        if seen > allowed:
+            return (ratio >= required, required if ratio >= required else ratio)
+    return True, required

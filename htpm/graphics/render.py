@@ -131,8 +131,9 @@ def render_scene(scene: Scene, items: list[Item]) -> list[bytes]:
         _draw(base, op)
     dynamic = scene.ops[scene.static :]
     out = []
-    for item in items:
-        image = base.copy() if dynamic else base
+    for index, item in enumerate(items):
+        last = index == len(items) - 1
+        image = base.copy() if dynamic and not last else base  # the last graphic may draw on the base
         texts = dict(item.texts)
         for op in dynamic:
             if isinstance(op, TextBox):
@@ -156,12 +157,7 @@ def _draw(image: Image.Image, op: Op) -> None:
     if isinstance(op, Fill):
         image.paste(op.colour, (0, 0, image.width, image.height))
     elif isinstance(op, Gradient):
-        ramp = linear_ramp(image.size, op.angle)
-        image.paste(
-            Image.composite(
-                Image.new("RGB", image.size, op.end), Image.new("RGB", image.size, op.start), ramp
-            )
-        )
+        image.paste(_gradient(image.size, op))
     elif isinstance(op, Photo):
         _draw_photo(image, op)
     elif isinstance(op, Rect):
@@ -205,6 +201,14 @@ def _ramp(size: tuple[int, int], angle: float, start: float, end: float) -> Imag
     return coarse.resize(size, Image.Resampling.BILINEAR, box=span).convert("L")
 
 
+@lru_cache(maxsize=16)
+def _gradient(size: tuple[int, int], op: Gradient) -> Image.Image:
+    """A gradient canvas; cached, since layouts of one campaign tend to share their background."""
+    image = Image.new("RGB", size, op.start)
+    image.paste(op.end, (0, 0, *size), _ramp(size, op.angle, 0.0, 1.0))
+    return image
+
+
 def _draw_photo(image: Image.Image, op: Photo) -> None:
     photo = load_image(Path(op.path), op.shown, target=image.size).convert("RGB")
     photo = ImageOps.fit(photo, image.size, Image.Resampling.LANCZOS, centering=op.focus)
@@ -222,7 +226,8 @@ def _draw_rect(image: Image.Image, op: Rect) -> None:
     x, y, w, h = op.box
     alpha = round(op.opacity * 255)
     if not op.ellipse:
-        image.paste(op.colour, (x, y, x + w, y + h), Image.new("L", (w, h), alpha))
+        mask = None if alpha == 255 else Image.new("L", (w, h), alpha)
+        image.paste(op.colour, (x, y, x + w, y + h), mask)
         return
     # only the part on the canvas, drawn at twice the size and reduced for a smooth edge
     left, top = max(x, 0), max(y, 0)
@@ -282,10 +287,9 @@ def _draw_text(image: Image.Image, op: TextBox, text: str, size_name: str, label
             op.where,
         ) from None
     placed = _place(fitted, op)
-    font = load_font(op.font_path, fitted.size)
     regions = []
     for (lx, baseline), line, width in zip(placed, fitted.lines, fitted.widths, strict=True):
-        left, top, right, bottom = font.getbbox(line, anchor="ls")
+        left, top, right, bottom = _ink_box(line, op.font_path, fitted.size)
         box = (max(0, round(lx)), max(0, round(baseline + top)))
         box += (min(image.width, round(lx + max(width, right))), min(image.height, round(baseline + bottom)))
         if box[2] > box[0] and box[3] > box[1]:
@@ -302,6 +306,11 @@ def _draw_text(image: Image.Image, op: TextBox, text: str, size_name: str, label
         mask, (ox, oy) = _line_mask(line, op.font_path, fitted.size, op.tracking)
         x0, y0 = round(lx) - ox, round(baseline) - oy
         image.paste(op.colour, (x0, y0, x0 + mask.width, y0 + mask.height), mask)
+
+
+@lru_cache(maxsize=1024)
+def _ink_box(line: str, font_path: str, size: int) -> tuple[float, float, float, float]:
+    return load_font(font_path, size).getbbox(line, anchor="ls")
 
 
 @lru_cache(maxsize=512)

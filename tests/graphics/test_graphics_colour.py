@@ -54,3 +54,24 @@ def test_a_few_stray_pixels_are_tolerated() -> None:
     image = Image.new("RGB", (200, 100), (10, 20, 40))
     image.putpixel((5, 5), (255, 255, 255))  # 1 pixel of 20,000
     assert pixel_contrast([image], (255, 255, 255), 4.5)[0]
+
+
+def test_photos_with_many_colours_take_the_float_path() -> None:
+    # noise has far more than MAX_COLOURS colours: the float-image histogram measures it
+    noise = Image.merge("RGB", [Image.effect_noise((300, 200), 40).point(lambda v: 150 + v // 3)] * 3)
+    noise = Image.merge(
+        "RGB",
+        (
+            noise.getchannel(0),
+            noise.getchannel(1).transpose(Image.Transpose.FLIP_LEFT_RIGHT),
+            noise.getchannel(2),
+        ),
+    )
+    assert noise.getcolors(4096) is None
+    passes, measured = pixel_contrast([noise], (255, 255, 255), 3.0)
+    assert not passes and 1.2 < measured < 2.5
+    dark = noise.point(lambda v: v // 6)
+    assert pixel_contrast([dark], (255, 255, 255), 4.5)[0]
+    # the same verdicts as the exact colour count on an image with few colours
+    flat = Image.new("RGB", (300, 200), (0x77, 0x77, 0x77))
+    assert pixel_contrast([flat], (255, 255, 255), 4.5)[0] is False
