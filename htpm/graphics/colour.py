@@ -127,7 +127,8 @@ def _colour_counts(regions: list[Image.Image]) -> dict[RGB, int] | None:
         if colours is None:
             return None
         for count, rgb in colours:
-            counts[rgb] = counts.get(rgb, 0) + count
+            key = (int(rgb[0]), int(rgb[1]), int(rgb[2]))  # type: ignore[index]
+            counts[key] = counts.get(key, 0) + count
         if len(counts) > MAX_COLOURS:
             return None
     return counts

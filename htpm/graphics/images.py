@@ -83,7 +83,8 @@ def normalise(image: Image.Image) -> Image.Image:
         return image.convert("RGBA")
     if mode in ("I;16", "I;16B", "I;16L", "I"):
         # 16/32-bit greyscale: scale to 8 bits rather than clip everything above 255 to white
-        high = max(image.getextrema()[1], 1)  # type: ignore[index]
+        extrema = image.getextrema()
+        high = max(float(extrema[1]), 1.0)  # type: ignore[arg-type]
         scale = 255 / (65535 if high > 255 else 255)
         return image.point(lambda v: v * scale).convert("L").convert("RGB")
     if mode == "F":

@@ -179,7 +179,8 @@ def _scene(
             source = campaign.config.branding.logo if layer.source == "branding" else layer.source
             if source:
                 path = _asset(campaign, source, who, where)
-                tint = colour(frame.colour or layer.colour) if (frame.colour or layer.colour) else None
+                ink = frame.colour or layer.colour
+                tint = colour(ink) if ink else None
                 ops.append(
                     r.Logo(
                         path,

@@ -290,8 +290,12 @@ def _draw_text(image: Image.Image, op: TextBox, text: str, size_name: str, label
     regions = []
     for (lx, baseline), line, width in zip(placed, fitted.lines, fitted.widths, strict=True):
         left, top, right, bottom = _ink_box(line, op.font_path, fitted.size)
-        box = (max(0, round(lx)), max(0, round(baseline + top)))
-        box += (min(image.width, round(lx + max(width, right))), min(image.height, round(baseline + bottom)))
+        box = (
+            max(0, round(lx)),
+            max(0, round(baseline + top)),
+            min(image.width, round(lx + max(width, right))),
+            min(image.height, round(baseline + bottom)),
+        )
         if box[2] > box[0] and box[3] > box[1]:
             regions.append(image.crop(box))
     required = required_contrast(fitted.size, op.bold)
