@@ -9,6 +9,7 @@ PNGs carry no timestamps.
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -86,8 +87,9 @@ def _draw_all(selected: list[tuple[Scene, list[Planned]]], workers: int) -> list
     tasks = [(scene, [g.item for g in graphics]) for scene, graphics in selected]
     if workers <= 1 or len(tasks) <= 1:
         return [_work(scene, items) for scene, items in tasks]
-    # fork: the workers start at once with everything imported (spawn would re-import for ~0.5 s)
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    # fork on Linux: the workers start at once with everything imported (spawn re-imports for
+    # ~0.5 s); elsewhere the platform's default (fork is unsafe on macOS)
+    method = "fork" if sys.platform.startswith("linux") else None
     with ProcessPoolExecutor(
         max_workers=min(workers, len(tasks)), mp_context=multiprocessing.get_context(method)
     ) as pool:
