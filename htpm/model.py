@@ -40,12 +40,12 @@ class Link(Model):
 class Account(Model):
     platform: str = Field(description="Platform id (x, facebook, instagram, linkedin, ...)")
     label: Text = Field(description="Platform name as shown to readers, e.g. 'Twitter'")
-    handle: Text = Field(description="Account handle or page name as shown, e.g. '@ACFHHS'")
+    handle: Text = Field(description="Account handle or page name as shown, e.g. '@CountyParks'")
     url: Url | None = Field(None, description="Profile address")
 
 
 class Organization(Model):
-    name: Text = Field(description="Issuing organization, e.g. 'U.S. Department of Health and Human Services'")
+    name: Text = Field(description="Issuing organization, e.g. 'Lakeside County Parks'")
     short_name: str | None = Field(None, description="Abbreviation used in running text")
     office: str | None = Field(None, description="The office that runs the campaign")
     website: Url | None = Field(None, description="The organization's campaign web page")
@@ -58,7 +58,7 @@ class Organization(Model):
 
 
 class Observance(Model):
-    name: Text = Field(description="Full name, e.g. 'National Human Trafficking Prevention Month'")
+    name: Text = Field(description="Full name, e.g. 'National Water Safety Month'")
     short_name: str | None = Field(None, description="Shorter name used in running text")
     month: int = Field(ge=1, le=12, description="Month of the observance (1-12)")
     year: int = Field(ge=1900, le=2200, description="Year of this campaign")
@@ -100,7 +100,7 @@ class Hashtags(Model):
 
 
 class Hotline(Model):
-    name: Text = Field(description="e.g. 'National Human Trafficking Hotline'")
+    name: Text = Field(description="e.g. 'Pool Safety Line'")
     heading: str | None = Field(None, description="Heading of the hotline box")
     phone: str | None = Field(None, description="Phone number as dialled")
     text: str | None = Field(None, description="Text line number, with keyword if any")
@@ -144,7 +144,7 @@ class Week(Model):
 
 
 class AwarenessDay(Model):
-    name: Text = Field(description="e.g. 'National Day of Human Trafficking Awareness'")
+    name: Text = Field(description="e.g. 'Life Jacket Day'")
     day: int = Field(ge=1, le=31, description="Day of the month")
     month: int | None = Field(None, ge=1, le=12, description="Month (default: the observance month)")
     description: str | None = Field(None, description="One line on the day")
@@ -297,7 +297,7 @@ class Schedule(Model):
 
 class Social(Model):
     platforms: list[Platform] = Field(
-        default_factory=lambda: ["x", "facebook", "instagram", "linkedin"],
+        default_factory=lambda: list[Platform](["x", "facebook", "instagram", "linkedin"]),
         description="Platforms to write posts for",
     )
     schedule: Schedule = Field(default_factory=Schedule, description="When posts go out")

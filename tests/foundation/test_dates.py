@@ -53,5 +53,8 @@ def test_overridden_week(water_safety) -> None:  # type: ignore[no-untyped-def]
 
 def test_date_range_uses_full_month_names(water_safety) -> None:  # type: ignore[no-untyped-def]
     assert water_safety.date_range(dt.date(2025, 5, 1), dt.date(2025, 5, 7)) == "May 1\u2009–\u20097, 2025"
-    assert water_safety.date_range(dt.date(2025, 5, 29), dt.date(2025, 6, 4)) == "May 29\u2009–\u2009June 4, 2025"
+    assert (
+        water_safety.date_range(dt.date(2025, 5, 29), dt.date(2025, 6, 4))
+        == "May 29\u2009–\u2009June 4, 2025"
+    )
     assert water_safety.date_range(dt.date(2025, 5, 1), dt.date(2025, 5, 1)) == "May 1, 2025"

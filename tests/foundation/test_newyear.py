@@ -65,7 +65,8 @@ def test_resources_and_publication_dates_keep_their_years() -> None:
 
     text = (
         "theme:\n  description: Month 2023\nresources:\n  - name: A\n    resources:\n"
-        "      - {type: Brief, title: The 2023 update}\n        date: September 2022\nweeks:\n  - title: 2023\n"
+        "      - {type: Brief, title: The 2023 update}\n        date: September 2022\n"
+        "weeks:\n  - title: 2023\n"
     )
     assert shift_config_years(text, 2023, 2024) == text.replace("Month 2023", "Month 2024").replace(
         "title: 2023", "title: 2024"

@@ -6,7 +6,8 @@ from htpm.pdf import stable_pdf
 
 SAMPLE = (
     b"%PDF-1.6\n1 0 obj<</CreationDate(D:20261121115751Z')/Producer(LibreOffice)>>endobj\n"
-    b"trailer\n<</Size 2/Root 1 0 R\n/ID [ <D48C5FAD936690BD0112A929AF888F5A>\n<D48C5FAD936690BD0112A929AF888F5A> ]\n"
+    b"trailer\n<</Size 2/Root 1 0 R\n"
+    b"/ID [ <D48C5FAD936690BD0112A929AF888F5A>\n<D48C5FAD936690BD0112A929AF888F5A> ]\n"
     b"/DocChecksum /5F4F272DB8D2C5F12F62F1D4951332CE\n>>\nstartxref\n0\n%%EOF\n"
 )
 
