@@ -206,7 +206,13 @@ def set_language(document: Document, tag: str) -> None:
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
-        rpr.append(lang)
+        # schema order: w:lang comes before these, if a designer's base document has them
+        later = [rpr.find(qn(t)) for t in ("w:eastAsianLayout", "w:specVanish", "w:oMath")]
+        anchor = next((e for e in later if e is not None), None)
+        if anchor is None:
+            rpr.append(lang)
+        else:
+            anchor.addprevious(lang)
     lang.set(qn("w:val"), tag)
     lang.set(qn("w:eastAsia"), tag)
     lang.set(qn("w:bidi"), tag)

@@ -34,6 +34,7 @@ from docx.text.run import Run
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from htpm.campaign import Campaign
+from htpm.docx.oxml import set_language
 from htpm.errors import HtpmError
 from htpm.proclamation.text import Piece, field_names, parse_all, proclamation_of
 from htpm.proclamation.ziputil import StaticMember, compress_member, zip_bytes
@@ -254,29 +255,7 @@ def _set_properties(doc, campaign: Campaign, title: str) -> None:  # type: ignor
     props.created = props.modified = fixed
     props.last_modified_by = "htpm"
     props.revision = 1
-    styles = doc.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = OxmlElement("w:rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        rpr_default.append(rpr)
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        later = [rpr.find(qn(t)) for t in ("w:eastAsianLayout", "w:specVanish", "w:oMath")]
-        anchor = next((e for e in later if e is not None), None)
-        if anchor is None:
-            rpr.append(lang)
-        else:
-            anchor.addprevious(lang)
-    lang.set(qn("w:val"), campaign.locale)
+    set_language(doc, campaign.locale)
 
 
 def _cut(docx: bytes, fields: tuple[str, ...], template: Path) -> CompiledProclamation:
