@@ -76,7 +76,10 @@ def write_artifacts(
         if art.path in seen:
             raise ValueError(f"two artifacts with the same path: {art.path}")
         seen.add(art.path)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise HtpmError(f"cannot create the output folder: {exc.strerror}", out_dir) from None
     out_dir = out_dir.resolve()
     old_manifest = read_manifest(out_dir)
     report = WriteReport()
@@ -106,7 +109,12 @@ def write_artifacts(
             if inside(path, out_dir) and path.is_file() and sha256(path.read_bytes()) == digest:
                 stale.append(rel)
             new_manifest.pop(rel, None)
-    _commit(out_dir, to_write, stale, new_manifest)
+    try:
+        _commit(out_dir, to_write, stale, new_manifest)
+    except OSError as exc:  # disk full, permissions: the earlier outputs were put back
+        raise HtpmError(
+            f"cannot write the outputs ({exc.strerror or exc}); nothing changed", out_dir
+        ) from None
     report.written = [a.path for a, _ in to_write]
     report.removed = stale
     return report

@@ -84,7 +84,7 @@ def test_failure_while_moving_rolls_back(tmp_path: Path, monkeypatch: pytest.Mon
         real_replace(src, dst)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "replace", flaky)
-    with pytest.raises(OSError):
+    with pytest.raises(HtpmError, match="disk full"):
         write_artifacts([Artifact(f"f{i}.txt", b"new%d" % i) for i in range(5)], tmp_path)
     monkeypatch.setattr(os, "replace", real_replace)
     assert _snapshot(tmp_path) == before  # byte for byte, and no staging folders left
