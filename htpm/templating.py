@@ -91,12 +91,18 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
         raise HtpmError(f"template {name} failed: {type(exc).__name__}: {exc}", name) from None
 
 
+def sandbox(autoescape: bool = False) -> ImmutableSandboxedEnvironment:
+    """A bounded, immutable sandbox with StrictUndefined and no loader, for template engines that
+    bring their own source (docxtpl's Word templates, a layout's text boxes)."""
+    return _BoundedSandbox(undefined=jinja2.StrictUndefined, autoescape=autoescape)
+
+
 def render_string(source: str, context: dict[str, Any], origin: str) -> str:
     """Render a small template string owned by a designer (a layout's text box), sandboxed.
 
     `origin` names where the string came from for error messages. Never pass user data here.
     """
-    env = _BoundedSandbox(undefined=jinja2.StrictUndefined, autoescape=False)
+    env = sandbox(autoescape=False)
     try:
         return env.from_string(source).render(context)
     except jinja2.TemplateSyntaxError as exc:

@@ -31,13 +31,14 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.run import Run
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
 from htpm.campaign import Campaign
 from htpm.docx.oxml import set_language
 from htpm.errors import HtpmError
 from htpm.proclamation.text import Piece, field_names, parse_all, proclamation_of
 from htpm.proclamation.ziputil import StaticMember, compress_member, zip_bytes
+from htpm.templating import sandbox
 
 __all__ = ["CompiledProclamation", "TEMPLATE", "compile_proclamation", "escape"]
 
@@ -174,7 +175,7 @@ def _encode(pieces: list[Piece]) -> str:
 def _render(template: Path, context: dict[str, object]) -> bytes:
     from docxtpl import DocxTemplate
 
-    env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    env = sandbox(autoescape=True)
     try:
         tpl = DocxTemplate(template)
         tpl.render(context, jinja_env=env, autoescape=True)
