@@ -39,15 +39,11 @@ def week_dates(year: int, month: int, count: int) -> list[tuple[dt.date, dt.date
 
     Raises HtpmError when the weeks do not fit in the month (a week would start after it ends).
     """
-    last_day = calendar.monthrange(year, month)[1]
-    weeks = []
-    for k in range(count):
-        first = 1 + 7 * k
-        if first > last_day:
-            name = calendar.month_name[month]
-            raise HtpmError(f"weeks: {count} weeks do not fit in {name} {year}; give start and end dates")
-        weeks.append((dt.date(year, month, first), dt.date(year, month, min(first + 6, last_day))))
-    return weeks
+    weeks = week_dates_lenient(year, month, count)
+    if any(start is None for start, _ in weeks):
+        name = calendar.month_name[month]
+        raise HtpmError(f"weeks: {count} weeks do not fit in {name} {year}; give start and end dates")
+    return [(start, end) for start, end in weeks if start is not None and end is not None]
 
 
 class WeekMisfit(HtpmError):

@@ -48,9 +48,9 @@ def _root(
 @app.command()
 def validate(config: ConfigArg = None) -> None:
     """Check a campaign config and report every mistake at once, with file and line."""
-    from htpm.config import validate_config
+    from htpm.config import load_campaign
 
-    campaign = validate_config(default_config(config))
+    campaign = load_campaign(default_config(config))
     typer.echo(f"{campaign.path}: ok ({len(campaign.weeks)} weeks, {campaign.locale})")
 
 

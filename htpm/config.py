@@ -52,11 +52,6 @@ def load_campaign(path: str | Path, locale: str | None = None) -> Campaign:
     return campaign
 
 
-def validate_config(path: str | Path) -> Campaign:
-    """`htpm validate`: the same as loading; kept as the name the CLI calls."""
-    return load_campaign(path)
-
-
 def _load_tree(path: Path, chain: tuple[Path, ...], shown: str) -> tuple[Located, list[Path]]:
     tree = read_yaml(path, shown)
     if not isinstance(tree.value, dict):
@@ -269,4 +264,4 @@ def _inner_model(tp: Any) -> Any:
     return None
 
 
-__all__ = ["load_campaign", "validate_config", "merge", "ConfigError"]
+__all__ = ["load_campaign", "merge", "ConfigError"]
