@@ -20,15 +20,28 @@ class Artifact:
             raise ValueError(f"artifact path must be relative and inside the output: {self.path!r}")
 
 
+@dataclass(frozen=True)
+class BuildWarning:
+    """Something the user should know about a build; `kind` groups them in the summary."""
+
+    kind: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
 @dataclass
 class BuildContext:
     """Options and channels shared by every generator in one build."""
 
     strict: bool = False
     pdf: bool = False
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[BuildWarning] = field(default_factory=list)
     progress: Callable[[str], None] = lambda _msg: None
 
-    def warn(self, message: str) -> None:
-        """Report something the user should know; with --strict the build fails on it."""
-        self.warnings.append(message)
+    def warn(self, message: str, kind: str = "build") -> None:
+        """Report something the user should know; with --strict the build fails on it.
+
+        `kind` names the group in the build's summary ("too long for a platform", ...)."""
+        self.warnings.append(BuildWarning(kind, message))

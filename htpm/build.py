@@ -39,14 +39,14 @@ def build(
     ctx = BuildContext(strict=strict, pdf=pdf)
     generators = select(only)
     artifacts: list[Artifact] = []
-    for index, (name, generate) in enumerate(generators):
-        on_step(name, index, len(generators))
-        artifacts.extend(generate(campaign, ctx))
+    for index, generator in enumerate(generators):
+        on_step(generator.name, index, len(generators))
+        artifacts.extend(generator.generate(campaign, ctx))
     on_step("write", len(generators), len(generators))
-    warnings.extend(ctx.warnings)
+    warnings.extend(str(w) for w in ctx.warnings)
     if strict and ctx.warnings:
         raise BuildFailed(
-            f"{len(ctx.warnings)} warning(s) with --strict; nothing written:\n" + "\n".join(ctx.warnings)
+            f"{len(ctx.warnings)} warning(s) with --strict; nothing written:\n" + "\n".join(map(str, ctx.warnings))
         )
     report = write_artifacts(artifacts, out_dir, force=force, prune=only is None)
     return BuildResult(campaign, report, warnings)

@@ -24,6 +24,7 @@ from htpm.campaign import Campaign, WeekMisfit
 from htpm.errors import ConfigError, HtpmError, Location
 from htpm.model import CampaignConfig, Content
 from htpm.paths import bundled_config, confined, inside
+from htpm.problems import Problem
 from htpm.yamlsafe import Located, read_yaml, source_map, unwrap
 
 MAX_EXTENDS = 8
@@ -42,13 +43,14 @@ def load_campaign(path: str | Path, locale: str | None = None) -> Campaign:
     try:
         config = CampaignConfig.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(_format_errors(exc, sources, path)) from None
+        problems = _problems(exc, sources, path)
+        raise ConfigError([str(p) for p in problems], problems) from None
     campaign = Campaign(config=config, path=path, config_dirs=tuple(dirs), sources=sources)
     try:
         campaign.weeks  # noqa: B018 - derive dates now so a misfit is a config error
     except WeekMisfit as exc:
-        where = campaign.locate(("weeks", exc.index))
-        raise ConfigError([f"{where}: weeks.{exc.index}: {exc.message}"]) from None
+        problem = Problem(campaign.locate(("weeks", exc.index)), f"weeks.{exc.index}", exc.message)
+        raise ConfigError([str(problem)], [problem]) from None
     return campaign
 
 
@@ -184,16 +186,13 @@ def _apply_translation(tree: Located, locale: str, path: Path) -> Located:
 # -- errors -------------------------------------------------------------------------------------
 
 
-def _format_errors(exc: ValidationError, sources: dict[tuple[Any, ...], Location], path: Path) -> list[str]:
-    lines: list[tuple[Location, str]] = []
+def _problems(exc: ValidationError, sources: dict[tuple[Any, ...], Location], path: Path) -> list[Problem]:
+    problems: list[Problem] = []
     for err in exc.errors():
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-        dotted = ".".join(str(p) for p in loc) or "(top)"
-        message = _message(err, loc)
         where = _nearest(sources, loc) or Location(str(path))
-        lines.append((where, f"{where}: {dotted}: {message}"))
-    lines.sort(key=lambda item: (item[0].file, item[0].line, item[0].col))
-    return [text for _, text in lines]
+        problems.append(Problem(where, ".".join(str(p) for p in loc) or "(top)", _message(err, loc)))
+    return sorted(problems, key=lambda p: (p.location.file, p.location.line, p.location.col))
 
 
 def _nearest(sources: dict[tuple[Any, ...], Location], loc: tuple[Any, ...]) -> Location | None:

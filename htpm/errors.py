@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -35,11 +36,14 @@ class HtpmError(Exception):
 
 
 class ConfigError(HtpmError):
-    """One or more problems in a campaign config; `lines` holds every one, already formatted."""
+    """One or more problems in a campaign config; `lines` holds every one, already formatted.
 
-    def __init__(self, lines: list[str]) -> None:
+    `problems` holds the same as structured `htpm.problems.Problem`s when the checker made them."""
+
+    def __init__(self, lines: list[str], problems: list[Any] | None = None) -> None:
         super().__init__("\n".join(lines))
         self.lines = lines
+        self.problems = list(problems or [])
 
     def __str__(self) -> str:
         return self.message
@@ -47,3 +51,7 @@ class ConfigError(HtpmError):
 
 class BuildFailed(HtpmError):
     """Generators reported errors; nothing was written."""
+
+
+class UsageError(HtpmError):
+    """A mistake in the command line itself (an unknown --only name, --week 9): exit code 2."""

@@ -1,34 +1,79 @@
-"""The explicit, ordered registry of generators (STYLE 7). Each module has
-`generate(campaign, ctx) -> list[Artifact]` and never touches the disk."""
+"""The explicit, ordered registry of generators (STYLE 7, DESIGN "The generator contract").
+
+Each generator module has `generate(campaign, ctx) -> list[Artifact]` and never touches the disk; it
+may have `check(campaign) -> list[Problem]`, its config checks, which `htpm validate` and `htpm build`
+run before anything is generated. `owns` lists the output paths or prefixes the generator writes, so
+`--only NAME` replaces and prunes exactly those files.
+"""
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
-from htpm.errors import HtpmError
+from htpm.errors import UsageError
+from htpm.problems import Problem
 
-Generator = Callable[[Campaign, BuildContext], list[Artifact]]
-
-#: name -> module; the order is the order of the build and of `--only` help.
-REGISTRY: dict[str, str] = {
-    "toolkit": "htpm.generators.toolkit",
-    "social": "htpm.generators.social",
-    "copy": "htpm.generators.copy",
-    "calendar": "htpm.generators.calendar",
-    "proclamation": "htpm.generators.proclamation",
-    "graphics": "htpm.generators.graphics",
-}
+GenerateFn = Callable[[Campaign, BuildContext], list[Artifact]]
+CheckFn = Callable[[Campaign], list[Problem]]
 
 
-def select(only: list[str] | None) -> list[tuple[str, Generator]]:
-    """The generators to run, in registry order; unknown names are the user's error."""
-    names = list(REGISTRY)
-    if only:
-        unknown = [n for n in only if n not in REGISTRY]
-        if unknown:
-            raise HtpmError(f"--only: unknown output {', '.join(unknown)} (choose from {', '.join(names)})")
-        names = [n for n in names if n in only]
-    return [(name, importlib.import_module(REGISTRY[name]).generate) for name in names]
+@dataclass(frozen=True)
+class Generator:
+    name: str  # the --only name
+    module: str  # where generate (and check) live
+    owns: tuple[str, ...]  # output paths ("calendar.ics") or folder prefixes ("social/") it writes
+
+    @property
+    def generate(self) -> GenerateFn:
+        fn: GenerateFn = importlib.import_module(self.module).generate
+        return fn
+
+    @property
+    def check(self) -> CheckFn:
+        fn: CheckFn = getattr(importlib.import_module(self.module), "check", _no_checks)
+        return fn
+
+    def owns_path(self, path: str) -> bool:
+        return any(path == own or (own.endswith("/") and path.startswith(own)) for own in self.owns)
+
+
+def _no_checks(_campaign: Campaign) -> list[Problem]:
+    return []
+
+
+#: the order is the order of the build and of `--only` help.
+REGISTRY: tuple[Generator, ...] = (
+    Generator("toolkit", "htpm.generators.toolkit", ("toolkit.docx", "toolkit.pdf")),
+    Generator("social", "htpm.generators.social", ("social/",)),
+    Generator("copy", "htpm.generators.copy", ("copy/",)),
+    Generator("calendar", "htpm.generators.calendar", ("calendar.ics",)),
+    Generator("proclamation", "htpm.generators.proclamation", ("proclamation/",)),
+    Generator("graphics", "htpm.generators.graphics", ("graphics/",)),
+)
+
+NAMES: tuple[str, ...] = tuple(g.name for g in REGISTRY)
+
+
+@cache
+def all_generators() -> tuple[Generator, ...]:
+    return REGISTRY
+
+
+def select(only: list[str] | None) -> list[Generator]:
+    """The generators to run, in registry order; unknown names are a command-line mistake (exit 2)."""
+    if not only:
+        return list(REGISTRY)
+    unknown = [n for n in only if n not in NAMES]
+    if unknown:
+        raise UsageError(f"--only: unknown output {', '.join(unknown)} (choose from {', '.join(NAMES)})")
+    return [g for g in REGISTRY if g.name in only]
+
+
+def owner_of(path: str) -> Generator | None:
+    """The generator that writes `path`, if any."""
+    return next((g for g in REGISTRY if g.owns_path(path)), None)
