@@ -20,15 +20,20 @@ class Artifact:
             raise ValueError(f"artifact path must be relative and inside the output: {self.path!r}")
 
 
-@dataclass(frozen=True)
-class BuildWarning:
-    """Something the user should know about a build; `kind` groups them in the summary."""
+class BuildWarning(str):
+    """Something the user should know about a build (the text is the message); `kind` groups
+    warnings in the build's summary ("too long for a platform", "lint", ...)."""
 
     kind: str
-    message: str
 
-    def __str__(self) -> str:
-        return self.message
+    def __new__(cls, kind: str, message: str) -> BuildWarning:
+        self = super().__new__(cls, message)
+        self.kind = kind
+        return self
+
+    @property
+    def message(self) -> str:
+        return str.__str__(self)
 
 
 @dataclass
