@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,17 @@ class BuildContext:
 
     strict: bool = False
     pdf: bool = False
+    subset: Any = None  # a generator's own narrowing (graphics: some weeks or sizes); prunes nothing
+    dry: bool = False  # `htpm validate`'s dry run: skip LibreOffice and image encoding
     warnings: list[BuildWarning] = field(default_factory=list)
+    pdf_requests: list[str] = field(default_factory=list)  # documents to convert, by artifact path
     progress: Callable[[str], None] = lambda _msg: None
+
+    def want_pdf(self, path: str) -> None:
+        """Ask for a PDF of the document artifact `path` (with --pdf); the build converts every
+        requested document in one LibreOffice batch after the generators have run."""
+        if self.pdf and path not in self.pdf_requests:
+            self.pdf_requests.append(path)
 
     def warn(self, message: str, kind: str = "build") -> None:
         """Report something the user should know; with --strict the build fails on it.

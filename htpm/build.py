@@ -1,24 +1,26 @@
-"""`htpm build`, top to bottom: load, validate, lint, generate, write (STYLE 1)."""
+"""`htpm build`, top to bottom: load, validate, lint, generate, convert, write (STYLE 1)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from htpm.artifacts import Artifact, BuildContext
+from htpm.artifacts import Artifact, BuildContext, BuildWarning
 from htpm.campaign import Campaign
 from htpm.config import load_campaign
 from htpm.errors import BuildFailed
-from htpm.generators import select
+from htpm.generators import Generator, select
 from htpm.outputs import WriteReport, write_artifacts
+from htpm.validation import check_or_raise
 
 
 @dataclass
 class BuildResult:
     campaign: Campaign
     report: WriteReport
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[BuildWarning] = field(default_factory=list)
 
 
 def build(
@@ -30,29 +32,54 @@ def build(
     pdf: bool = False,
     lint: bool = True,
     on_step: Callable[[str, int, int], None] = lambda _name, _i, _n: None,
+    subset: Any = None,
 ) -> BuildResult:
-    """Build the campaign at `config_path` into `out_dir`. Nothing is written unless all succeeds."""
+    """Build the campaign at `config_path` into `out_dir`. Nothing is written unless all succeeds.
+
+    With `only`, just those generators run, and only the files they own are replaced or pruned."""
+    generators = select(only)
     campaign = load_campaign(config_path)
-    warnings: list[str] = []
+    check_or_raise(campaign, generators)
+    warnings: list[BuildWarning] = []
     if lint:
         warnings.extend(_lint(campaign, strict))
-    ctx = BuildContext(strict=strict, pdf=pdf)
-    generators = select(only)
-    artifacts: list[Artifact] = []
-    for index, generator in enumerate(generators):
-        on_step(generator.name, index, len(generators))
-        artifacts.extend(generator.generate(campaign, ctx))
-    on_step("write", len(generators), len(generators))
-    warnings.extend(str(w) for w in ctx.warnings)
+    ctx = BuildContext(strict=strict, pdf=pdf, subset=subset)
+    artifacts = generate_all(campaign, generators, ctx, on_step)
+    warnings.extend(ctx.warnings)
     if strict and ctx.warnings:
         raise BuildFailed(
-            f"{len(ctx.warnings)} warning(s) with --strict; nothing written:\n" + "\n".join(map(str, ctx.warnings))
+            f"{len(ctx.warnings)} warning(s) with --strict; nothing written:\n" + "\n".join(ctx.warnings)
         )
-    report = write_artifacts(artifacts, out_dir, force=force, prune=only is None)
+    owned = None if only is None else (lambda path: any(g.owns_path(path) for g in generators))
+    report = write_artifacts(artifacts, out_dir, force=force, prune=not subset, owned=owned)
     return BuildResult(campaign, report, warnings)
 
 
-def _lint(campaign: Campaign, strict: bool) -> list[str]:
+def generate_all(
+    campaign: Campaign,
+    generators: list[Generator],
+    ctx: BuildContext,
+    on_step: Callable[[str, int, int], None] = lambda _name, _i, _n: None,
+) -> list[Artifact]:
+    """Every selected generator's artifacts, then the PDFs asked for, in one LibreOffice batch."""
+    artifacts: list[Artifact] = []
+    for index, generator in enumerate(generators):
+        on_step(generator.name, index, len(generators))
+        made = generator.generate(campaign, ctx)
+        stray = [a.path for a in made if not generator.owns_path(a.path)]
+        if stray:  # a bug: the registry must say what each generator writes
+            raise AssertionError(f"generator {generator.name} wrote outside what it owns: {stray}")
+        artifacts.extend(made)
+    if ctx.pdf:
+        on_step("pdf", len(generators), len(generators) + 1)
+        from htpm.pdf import pdf_artifacts
+
+        artifacts.extend(pdf_artifacts(artifacts, ctx))
+    on_step("write", len(generators), len(generators))
+    return artifacts
+
+
+def _lint(campaign: Campaign, strict: bool) -> list[BuildWarning]:
     """Run the messaging lint first; errors stop the build before anything is generated.
 
     Warnings come back as one summary line (the full list is `htpm lint`'s job)."""
@@ -66,4 +93,4 @@ def _lint(campaign: Campaign, strict: bool) -> list[str]:
         )
     if not any(f.severity == "warning" for f in findings):
         return []
-    return [f"{summary(findings)}; run `htpm lint {campaign.path}` for the list"]
+    return [BuildWarning("lint", f"{summary(findings)}; run `htpm lint {campaign.path}` for the list")]

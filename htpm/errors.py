@@ -21,6 +21,22 @@ class Location:
         return self.file
 
 
+def shown_path(path: str | Path) -> str:
+    """A path as the user knows it: relative to the working folder when it lies inside it, and
+    `htpm:templates/...` for a file htpm ships (the same on every machine)."""
+    from htpm.paths import data_dir
+
+    text = str(path)
+    if not Path(text).is_absolute():
+        return text
+    for base, prefix in ((Path.cwd(), ""), (data_dir(), "htpm:")):
+        try:
+            return prefix + Path(text).relative_to(base).as_posix()
+        except (ValueError, OSError):
+            continue
+    return text
+
+
 class HtpmError(Exception):
     """A mistake in the user's input: shown as one line, exit code 1."""
 
@@ -28,7 +44,7 @@ class HtpmError(Exception):
         super().__init__(message)
         self.message = message
         if isinstance(location, (str, Path)):
-            location = Location(str(location))
+            location = Location(shown_path(location))
         self.location = location
 
     def __str__(self) -> str:

@@ -17,7 +17,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,12 +63,18 @@ def target_path(out_dir: Path, relative: str) -> Path:
 
 
 def write_artifacts(
-    artifacts: Iterable[Artifact], out_dir: Path, force: bool = False, prune: bool = True
+    artifacts: Iterable[Artifact],
+    out_dir: Path,
+    force: bool = False,
+    prune: bool = True,
+    owned: Callable[[str], bool] | None = None,
 ) -> WriteReport:
     """Write `artifacts` into `out_dir` atomically; see the module docstring for the rules.
 
     `prune` removes files of the previous build that this build no longer makes (only files whose
-    bytes still match the manifest, i.e. never a file the user edited).
+    bytes still match the manifest, i.e. never a file the user edited). With `owned` (a build of
+    some generators only), only files it accepts are pruned: the others belong to generators that
+    did not run, and stay as they are, in the manifest too.
     """
     items = list(artifacts)
     seen: set[str] = set()
@@ -103,7 +109,7 @@ def write_artifacts(
     stale = []
     if prune:
         for rel, digest in old_manifest.items():
-            if rel in seen:
+            if rel in seen or (owned is not None and not owned(rel)):
                 continue
             path = out_dir / rel
             if inside(path, out_dir) and path.is_file() and sha256(path.read_bytes()) == digest:

@@ -20,9 +20,17 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from htpm.artifacts import Artifact, BuildContext
 from htpm.errors import HtpmError
 
-__all__ = ["PdfConversionFailed", "PdfUnavailable", "convert_to_pdf", "find_soffice", "soffice_available"]
+__all__ = [
+    "PdfConversionFailed",
+    "PdfUnavailable",
+    "convert_to_pdf",
+    "find_soffice",
+    "pdf_artifacts",
+    "soffice_available",
+]
 
 # writer_pdf_Export filter data, in the JSON form LibreOffice (>= 7.4) takes after the filter name.
 EXPORT_OPTIONS: dict[str, dict[str, str]] = {
@@ -141,3 +149,28 @@ def _run(command: list[str], env: dict[str, str], timeout: float) -> None:
             os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
         raise PdfConversionFailed(f"LibreOffice took longer than {timeout:g} s; no PDF written") from None
+
+
+def pdf_artifacts(artifacts: list[Artifact], ctx: BuildContext) -> list[Artifact]:
+    """The PDFs generators asked for (`ctx.want_pdf`), made in ONE LibreOffice batch: the only
+    place a build converts documents. Each PDF sits beside its document (`toolkit.docx` ->
+    `toolkit.pdf`). Without LibreOffice, or when it fails, the build warns and keeps the documents."""
+    wanted = [a for a in artifacts if a.path in ctx.pdf_requests]
+    if not wanted:
+        return []
+    with tempfile.TemporaryDirectory(prefix="htpm-pdf-") as tmp:
+        folder = Path(tmp)
+        sources = []
+        for index, artifact in enumerate(wanted):  # numbered: two documents may share a name
+            source = folder / f"{index}-{Path(artifact.path).name}"
+            source.write_bytes(artifact.data)
+            sources.append(source)
+        try:
+            pdfs = convert_to_pdf(sources, folder / "pdf", timeout=120 + 10 * len(sources))
+        except (PdfUnavailable, PdfConversionFailed) as exc:
+            ctx.warn(f"pdf: {exc.message}", kind="pdf")
+            return []
+        return [
+            Artifact(str(Path(a.path).with_suffix(".pdf").as_posix()), pdf.read_bytes())
+            for a, pdf in zip(wanted, pdfs, strict=True)
+        ]

@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from htpm.errors import HtpmError
+from htpm.errors import HtpmError, shown_path
 from htpm.paths import inside
 
 HTML_SUFFIXES = (".html", ".htm", ".html.j2", ".htm.j2", ".xml.j2")
@@ -116,7 +116,8 @@ def render_string(source: str, context: dict[str, Any], origin: str) -> str:
 
 
 def _where(filename: str, line: int | None) -> str:
-    return f"{filename}:{line}" if line else filename
+    shown = shown_path(filename)
+    return f"{shown}:{line}" if line else shown
 
 
 def _template_frame(default_name: str) -> tuple[str, int | None]:

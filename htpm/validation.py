@@ -1,18 +1,35 @@
 """`htpm validate`: every check a config can fail, all at once, as Problems (STYLE 4, 15).
 
-`validate_config` is what both `htpm validate` and `htpm build` run before anything is generated:
-the model (pydantic, via `load_campaign`), then each generator's own `check`. A config that passes
-here builds; generators then only generate.
+Validation is the promise that `htpm build` keeps: a config that validates builds, and a config
+that does not validate does not build. It runs, in order:
+
+1. the model (pydantic, via `load_campaign`: YAML, overlays, unknown keys, types, week dates);
+2. the campaign-wide checks (`htpm.checks`: awareness-day dates, note references, labels, lint
+   settings, template overrides);
+3. each generator's `check(campaign)` (time zones, graphics sizes, images, the base document, ...);
+4. a dry run of every generator whose checks passed: everything a build does except writing,
+   LibreOffice and PNG encoding, so a template that fails at run time or a palette colour that
+   fails a layout's contrast is found here too (`validate` only; `build` does the real run);
+5. the lint's errors (which stop a build unless `--no-lint`), and each locale under
+   `translations:`, checked with the same models and steps.
+
+`htpm build` runs steps 1-3 (and step 5's translations) for the generators it builds before
+anything is generated; lint runs after, as in the build's own order.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from htpm.campaign import Campaign
 from htpm.errors import ConfigError, HtpmError, Location
 from htpm.problems import Problem, sort_problems
+
+if TYPE_CHECKING:
+    from htpm.generators import Generator
 
 
 @dataclass
@@ -37,22 +54,47 @@ def problems_of(exc: HtpmError) -> list[Problem]:
     return [Problem(exc.location or Location(""), "", exc.message)]
 
 
-def validate_config(path: Path, locale: str | None = None) -> Validation:
+def validate_config(path: Path, locale: str | None = None, lint: bool = True) -> Validation:
     """Load the config at `path` and run every check on it; never raises for the user's mistakes."""
+    from htpm import checks
     from htpm.config import load_campaign
 
     try:
         campaign = load_campaign(path, locale)
     except HtpmError as exc:
-        return Validation(path, None, problems_of(exc))
-    return Validation(path, campaign, sort_problems(check_campaign(campaign)))
+        return Validation(path, None, sort_problems(problems_of(exc)))
+    problems = run_checks(campaign, dry_run=True)
+    if lint and not problems:
+        problems += checks.lint_errors(campaign)
+    if locale is None:
+        problems += checks.translations(campaign, load_campaign)
+    return Validation(path, campaign, sort_problems(problems))
 
 
-def check_campaign(campaign: Campaign) -> list[Problem]:
-    """Every generator's `check` on a loaded campaign (the model has already passed)."""
-    from htpm.generators import all_generators
+def run_checks(
+    campaign: Campaign, generators: Sequence[Generator] | None = None, dry_run: bool = False
+) -> list[Problem]:
+    """Steps 2-4 above for `generators` (default: all)."""
+    from htpm import checks
+    from htpm.generators import REGISTRY
 
     problems: list[Problem] = []
-    for generator in all_generators():
+    for check in checks.CAMPAIGN_CHECKS:
+        problems.extend(check(campaign))
+    generators = REGISTRY if generators is None else generators
+    for generator in generators:
         problems.extend(generator.check(campaign))
+    if dry_run and not problems:
+        for generator in generators:
+            problems.extend(generator.dry_run(campaign))
     return problems
+
+
+def check_or_raise(campaign: Campaign, generators: Sequence[Generator] | None = None) -> None:
+    """What `htpm build` runs before generating: every problem at once as one ConfigError."""
+    from htpm import checks
+    from htpm.config import load_campaign
+    from htpm.problems import raise_problems
+
+    problems = run_checks(campaign, generators, dry_run=False)
+    raise_problems(problems or checks.translations(campaign, load_campaign))

@@ -58,7 +58,7 @@ class _NoAliasComposer(yaml.SafeLoader):
         try:
             if self._depth > MAX_DEPTH:
                 raise _LoadError(f"nesting deeper than {MAX_DEPTH} levels", self.peek_event().start_mark)
-            return super().compose_node(parent, index)
+            return super().compose_node(parent, index)  # type: ignore[return-value]
         finally:
             self._depth -= 1
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
-from htpm.errors import UsageError
+from htpm.errors import HtpmError, UsageError
 from htpm.problems import Problem
 
 GenerateFn = Callable[[Campaign, BuildContext], list[Artifact]]
@@ -37,6 +37,24 @@ class Generator:
     def check(self) -> CheckFn:
         fn: CheckFn = getattr(importlib.import_module(self.module), "check", _no_checks)
         return fn
+
+    def dry_run(self, campaign: Campaign) -> list[Problem]:
+        """Everything a build does but writing (and LibreOffice, PNG encoding): for `validate`.
+
+        A module may define its own `dry_run(campaign)` (to collect every problem at once);
+        otherwise `generate` runs with a dry context and its first error is the problem."""
+        module = importlib.import_module(self.module)
+        custom = getattr(module, "dry_run", None)
+        if custom is not None:
+            found: list[Problem] = custom(campaign)
+            return found
+        from htpm.validation import problems_of
+
+        try:
+            module.generate(campaign, BuildContext(dry=True))
+        except HtpmError as exc:
+            return problems_of(exc)
+        return []
 
     def owns_path(self, path: str) -> bool:
         return any(path == own or (own.endswith("/") and path.startswith(own)) for own in self.owns)

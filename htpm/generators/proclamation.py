@@ -3,16 +3,31 @@ with --pdf). Filling it in is `htpm proclamation fill` (htpm.proclamation)."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
+from htpm.checks import problem_at
+from htpm.errors import HtpmError
+from htpm.problems import Problem
 from htpm.proclamation.blank import blank_markdown, blank_values
 from htpm.proclamation.compiled import compile_proclamation
-from htpm.proclamation.text import field_names
+from htpm.proclamation.text import clause_texts, field_names, parse_clause
 
 FOLDER = "proclamation"
+
+
+def check(campaign: Campaign) -> list[Problem]:
+    """Every clause's placeholders and markers, all at once."""
+    proclamation = campaign.config.proclamation
+    if proclamation is None:
+        return []
+    known = {p.name: p for p in proclamation.placeholders}
+    problems = []
+    for path, text in clause_texts(proclamation):
+        try:
+            parse_clause(text, known)
+        except HtpmError as exc:
+            problems.append(problem_at(campaign, path, exc.message))
+    return problems
 
 
 def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
@@ -28,22 +43,5 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
         Artifact(f"{FOLDER}/proclamation.docx", docx),
         Artifact(f"{FOLDER}/proclamation.md", blank_markdown(campaign).encode("utf-8")),
     ]
-    if ctx.pdf:
-        pdf = _pdf(docx, ctx)
-        if pdf is not None:
-            artifacts.append(Artifact(f"{FOLDER}/proclamation.pdf", pdf))
+    ctx.want_pdf(f"{FOLDER}/proclamation.docx")
     return artifacts
-
-
-def _pdf(docx: bytes, ctx: BuildContext) -> bytes | None:
-    from htpm.pdf import PdfUnavailable, convert_to_pdf
-
-    with tempfile.TemporaryDirectory(prefix="htpm-proclamation-") as tmp:
-        source = Path(tmp) / "proclamation.docx"
-        source.write_bytes(docx)
-        try:
-            [pdf] = convert_to_pdf([source], Path(tmp) / "pdf")
-        except PdfUnavailable as exc:
-            ctx.warn(f"proclamation: {exc.message}")
-            return None
-        return pdf.read_bytes()

@@ -16,15 +16,42 @@ from babel.numbers import format_decimal
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
+from htpm.checks import from_error, problem_at
+from htpm.errors import HtpmError
+from htpm.problems import Problem
 from htpm.social.csvfile import csv_bytes, needs_neutralising
-from htpm.social.posts import PlatformPost, SocialPlan, plan_posts
-from htpm.social.schedule import assign_times
+from htpm.social.limits import LIMITS_TEMPLATE
+from htpm.social.posts import PlatformPost, SocialPlan, plan_posts, platform_limits
+from htpm.social.schedule import assign_times, zone
 from htpm.templating import make_env, render
 
 POSTS_TEMPLATE = "social/posts.md.j2"
 BUFFER_HEADER = ("Text", "Image URL", "Tags", "Posting Time")
 SPROUT_HEADER = ("date", "time_24hr", "message_text")
 SCHEDULE_HEADER = ("datetime", "timezone", "platform", "week", "week_title", "section", "topic", "text")
+
+
+def check(campaign: Campaign) -> list[Problem]:
+    """The posting time zone exists and every platform the config names has limits."""
+    problems = []
+    try:
+        zone(campaign)
+    except HtpmError as exc:
+        problems.append(from_error(exc))
+    try:
+        limits = platform_limits(campaign)
+    except HtpmError as exc:
+        return [*problems, from_error(exc)]
+    for index, name in enumerate(campaign.config.social.platforms):
+        if name not in limits:
+            problems.append(
+                problem_at(
+                    campaign,
+                    ("social", "platforms", index),
+                    f"no limits for {name!r} in {LIMITS_TEMPLATE} (known: {', '.join(limits)})",
+                )
+            )
+    return problems
 
 
 def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:

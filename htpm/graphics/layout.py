@@ -26,7 +26,7 @@ from pydantic import (
 )
 
 from htpm.campaign import Campaign
-from htpm.errors import ConfigError, HtpmError, Location
+from htpm.errors import ConfigError, HtpmError, Location, shown_path
 from htpm.yamlsafe import read_yaml, source_map, unwrap
 
 NAME = r"^[a-z][a-z0-9_-]*$"
@@ -270,8 +270,18 @@ def _nearest(sources: dict[SourcePath, Location], loc: tuple[Any, ...]) -> Locat
 
 def load_sizes(campaign: Campaign) -> SizesFile:
     path = campaign.find_template("graphics/sizes.yaml")
-    sizes, _ = _validate(SizesFile, path, str(path))
+    sizes, _ = _validate(SizesFile, path, shown_path(path))
     return sizes
+
+
+def layout_names(campaign: Campaign) -> set[str]:
+    """Every layout on the campaign's search path (graphics/*.yaml but sizes.yaml)."""
+    return {
+        p.stem
+        for base in campaign.template_dirs
+        for p in (base / "graphics").glob("*.yaml")
+        if p.stem != "sizes" and re.match(NAME, p.stem)
+    }
 
 
 def load_layout(campaign: Campaign, name: str, sizes: SizesFile) -> LoadedLayout:
@@ -279,8 +289,8 @@ def load_layout(campaign: Campaign, name: str, sizes: SizesFile) -> LoadedLayout
     if not re.match(NAME, name):
         raise HtpmError(f"graphics.layouts: {name!r} is not a layout name (lowercase letters, digits, -)")
     path = campaign.find_template(f"graphics/{name}.yaml")
-    layout, sources = _validate(Layout, path, str(path))
-    loaded = LoadedLayout(name, str(path), layout, sources)
+    layout, sources = _validate(Layout, path, shown_path(path))
+    loaded = LoadedLayout(name, shown_path(path), layout, sources)
     _check_geometry(loaded, sizes)
     return loaded
 

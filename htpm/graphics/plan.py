@@ -17,7 +17,7 @@ from htpm.campaign import Campaign
 from htpm.errors import HtpmError
 from htpm.graphics import layout as lm
 from htpm.graphics import render as r
-from htpm.graphics.colour import resolve_colour
+from htpm.graphics.colour import PALETTE_NAMES, resolve_colour
 from htpm.graphics.context import alt_text, campaign_context, requirement_met, week_context
 from htpm.graphics.fonts import describe, is_bold, missing_characters
 from htpm.templating import render_string
@@ -157,6 +157,7 @@ def _scene(
     scale = min(sx, sy)
     palette = campaign.config.branding.palette
     ops: list[r.Op] = []
+    under: list[str] = []  # colours drawn so far, as written (palette names or #RRGGBB)
     for i, layer in enumerate(loaded.layout.layers):
         who = f"layout {loaded.name}, layer {layer.name}"
         where = loaded.where("layers", i)
@@ -166,6 +167,7 @@ def _scene(
 
         if isinstance(layer, lm.Background):
             ops.append(_background(campaign, layer, colour, who, where))
+            under.extend(_background_colours(layer))
             continue
         frame = layer.at.get(size.aspect)
         if frame is None:
@@ -175,6 +177,7 @@ def _scene(
             ops.append(
                 r.Rect(box, colour(frame.colour or layer.colour), layer.opacity, layer.shape == "ellipse")
             )
+            under.append(frame.colour or layer.colour)
         elif isinstance(layer, lm.Logo):
             source = campaign.config.branding.logo if layer.source == "branding" else layer.source
             if source:
@@ -192,6 +195,7 @@ def _scene(
                     )
                 )
         elif isinstance(layer, lm.Text):
+            text_colour = frame.colour or layer.colour
             low, high = frame.size or layer.size
             font = _font(campaign, layer.font, who, where)
             ops.append(
@@ -209,9 +213,20 @@ def _scene(
                     line_height=layer.line_height,
                     tracking=layer.tracking,
                     box=box,
+                    text_key=text_colour if text_colour in PALETTE_NAMES else None,
+                    under_keys=tuple(dict.fromkeys(c for c in reversed(under) if c in PALETTE_NAMES)),
                 )
             )
     return r.Scene(size_name, size.width, size.height, tuple(ops))
+
+
+def _background_colours(layer: lm.Background) -> list[str]:
+    colours = [layer.colour] if layer.colour else []
+    if layer.gradient is not None:
+        colours.extend(layer.gradient.colours)
+    if layer.tint is not None:
+        colours.append(layer.tint.colour)
+    return colours
 
 
 def _background(campaign: Campaign, layer: lm.Background, colour: Any, who: str, where: str) -> r.Op:

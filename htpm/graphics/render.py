@@ -30,8 +30,15 @@ PxBox = tuple[int, int, int, int]
 class GraphicsError(HtpmError):
     """A layout problem found while drawing; survives the trip back from a worker process."""
 
+    op: TextBox | None = None  # the text box, for a text that does not fit or fails contrast
+
     def __reduce__(self):  # type: ignore[no-untyped-def]
-        return (GraphicsError, (self.message, self.location))
+        return (type(self), (self.message, self.location))
+
+
+class ContrastError(GraphicsError):
+    """Text whose contrast on the pixels under it is too low (its `op`'s palette names let
+    validation name the config key that sets the failing colour)."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,9 @@ class TextBox:
     line_height: float
     tracking: float
     box: PxBox
+    # palette names of the text's colour and of the colours drawn under it (for config messages)
+    text_key: str | None = None
+    under_keys: tuple[str, ...] = ()
 
 
 Op = Fill | Gradient | Photo | Rect | Logo | TextBox
@@ -124,8 +134,11 @@ class Item:
     texts: tuple[tuple[str, str], ...]
 
 
-def render_scene(scene: Scene, items: list[Item]) -> list[bytes]:
-    """PNG bytes for each item, in order."""
+def render_scene(scene: Scene, items: list[Item], problems: list[GraphicsError] | None = None) -> list[bytes]:
+    """PNG bytes for each item, in order.
+
+    With `problems` (validation's dry run), every text that does not fit or fails contrast is
+    collected there instead of raised, and nothing is encoded (the bytes are empty)."""
     base = Image.new("RGB", (scene.width, scene.height))
     for op in scene.ops[: scene.static]:
         _draw(base, op)
@@ -137,10 +150,15 @@ def render_scene(scene: Scene, items: list[Item]) -> list[bytes]:
         texts = dict(item.texts)
         for op in dynamic:
             if isinstance(op, TextBox):
-                _draw_text(image, op, texts.get(op.name, ""), scene.size, item.label)
+                try:
+                    _draw_text(image, op, texts.get(op.name, ""), scene.size, item.label)
+                except GraphicsError as exc:
+                    if problems is None:
+                        raise
+                    problems.append(exc)
             else:
                 _draw(image, op)
-        out.append(encode_png(image))
+        out.append(encode_png(image) if problems is None else b"")
     return out
 
 
@@ -281,11 +299,13 @@ def _draw_text(image: Image.Image, op: TextBox, text: str, size_name: str, label
     try:
         fitted = fit(text, op.font_path, (w, h), op.sizes, op.lines, op.line_height, op.tracking)
     except DoesNotFit as exc:
-        raise GraphicsError(
+        error = GraphicsError(
             f"{who}: the text does not fit at the minimum size {op.sizes[0]} px ({exc.reason}); "
             f"shorten it, enlarge the box or lower the minimum: {text!r}",
             op.where,
-        ) from None
+        )
+        error.op = op
+        raise error from None
     placed = _place(fitted, op)
     regions = []
     for (lx, baseline), line, width in zip(placed, fitted.lines, fitted.widths, strict=True):
@@ -301,11 +321,13 @@ def _draw_text(image: Image.Image, op: TextBox, text: str, size_name: str, label
     required = required_contrast(fitted.size, op.bold)
     passes, measured = pixel_contrast(regions, op.colour, required)
     if not passes:
-        raise GraphicsError(
+        error = ContrastError(
             f"{who}: contrast {measured:.1f}:1 of {hex_of(op.colour)} text on the pixels under it is "
             f"below {required:g}:1 (WCAG, {fitted.size} px text); change the colour, the tint or the photo",
             op.where,
         )
+        error.op = op
+        raise error
     for (lx, baseline), line in zip(placed, fitted.lines, strict=True):
         mask, (ox, oy) = _line_mask(line, op.font_path, fitted.size, op.tracking)
         x0, y0 = round(lx) - ox, round(baseline) - oy

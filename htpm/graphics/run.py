@@ -12,12 +12,13 @@ import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from htpm.artifacts import Artifact
 from htpm.campaign import Campaign
-from htpm.errors import HtpmError
+from htpm.errors import HtpmError, UsageError
 from htpm.graphics.plan import Job, Planned, plan
 from htpm.graphics.render import GraphicsError, Item, Scene, render_scene
 from htpm.graphics.sheet import contact_sheet
@@ -66,13 +67,13 @@ def select(
         known = {w.number for w in campaign.weeks}
         bad = [w for w in weeks if w not in known]
         if bad:
-            raise HtpmError(f"--week: no week {bad[0]} (the campaign has weeks 1-{len(known)})")
+            raise UsageError(f"--week: no week {bad[0]} (the campaign has weeks 1-{len(known)})")
     if sizes:
         known_sizes = {job.scene.size for job in jobs}
         bad_sizes = [s for s in sizes if s not in known_sizes]
         if bad_sizes:
             listed = ", ".join(sorted(known_sizes))
-            raise HtpmError(f"--size: {bad_sizes[0]!r} is not one of the config's sizes ({listed})")
+            raise UsageError(f"--size: {bad_sizes[0]!r} is not one of the config's sizes ({listed})")
     out = []
     for job in jobs:
         if sizes and job.scene.size not in sizes:
@@ -116,11 +117,22 @@ def build_graphics(
     force: bool = False,
     progress: Callable[[str], None] = lambda _msg: None,
 ) -> tuple[Campaign, WriteReport]:
-    """`htpm graphics`: load the config, render (a subset of) the graphics, write them into
-    `out_dir` through the one writer. Other outputs in `out_dir` are left alone (no pruning)."""
-    from htpm.config import load_campaign
-    from htpm.outputs import write_artifacts
+    """`htpm graphics`: `htpm build --only graphics --no-lint`, optionally for some weeks or sizes
+    (a subset replaces its own files and prunes nothing). Other outputs in `out_dir` are left alone."""
+    from htpm.build import build
 
-    campaign = load_campaign(config)
-    artifacts = render_graphics(campaign, weeks, sizes, progress=progress)
-    return campaign, write_artifacts(artifacts, out_dir, force=force, prune=False)
+    result = build(
+        config, out_dir, ["graphics"], force=force, lint=False, subset=GraphicsSubset(weeks, sizes)
+    )
+    return result.campaign, result.report
+
+
+@dataclass(frozen=True)
+class GraphicsSubset:
+    """Some weeks and/or sizes only (`htpm graphics --week 2 --size x`)."""
+
+    weeks: Sequence[int] | None = None
+    sizes: Sequence[str] | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.weeks or self.sizes)

@@ -196,7 +196,12 @@ def build_ruleset(
                     f"lint.rules.{pos} ({rid}): {_first_error(exc)}", where("rules", pos)
                 ) from None
             raise HtpmError(f"lint pack: rules.{index} ({rid}): {_first_error(exc)}", origin) from None
-        compiled.append(_compile(rule, defines, Location(origin)))
+        at = (
+            where("rules", next(i for i, e in enumerate(extra) if str(e.get("id")) == rid))
+            if rid in extra_ids
+            else Location(origin)
+        )
+        compiled.append(_compile(rule, defines, at))
     notes = (
         () if pack else (f"no lint rule pack for this language (lint/{origin}.yaml); only config rules run",)
     )

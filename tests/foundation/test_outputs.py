@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -99,7 +101,21 @@ def _fake_generators(monkeypatch: pytest.MonkeyPatch, fail_second: bool) -> None
             raise HtpmError("injected failure")
         return [Artifact("second.txt", str(campaign.year).encode())]
 
-    monkeypatch.setattr("htpm.build.select", lambda only: [("first", first), ("second", second)])
+    monkeypatch.setattr("htpm.build.select", lambda only: [_Fake("first", first), _Fake("second", second)])
+
+
+@dataclass(frozen=True)
+class _Fake:
+    """A generator record as the build sees one: a name, what it owns, its checks and its work."""
+
+    name: str
+    generate: Callable[..., list[Artifact]]
+
+    def owns_path(self, path: str) -> bool:
+        return path.startswith(self.name)
+
+    def check(self, campaign: object) -> list[object]:
+        return []
 
 
 def test_failed_build_leaves_earlier_outputs_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

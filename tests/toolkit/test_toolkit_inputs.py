@@ -17,6 +17,7 @@ from htpm.config import load_campaign
 from htpm.errors import HtpmError
 from htpm.generators import toolkit
 from htpm.generators.toolkit import build_document
+from htpm.pdf import pdf_artifacts
 
 WATER = Path(__file__).resolve().parents[1] / "data" / "water-safety" / "config.yaml"
 
@@ -117,10 +118,13 @@ def test_without_libreoffice_the_docx_is_still_written(
     monkeypatch: pytest.MonkeyPatch, water_safety: Any
 ) -> None:  # noqa: ANN401
     monkeypatch.setattr(toolkit, "soffice_available", lambda: False)
+    monkeypatch.setattr("htpm.pdf.find_soffice", lambda: None)
     ctx = BuildContext(pdf=True)
     artifacts = toolkit.generate(water_safety, ctx)
     assert [a.path for a in artifacts] == ["toolkit.docx"]
-    assert ctx.warnings == ["LibreOffice (soffice) not found; wrote the .docx only"]
+    assert ctx.pdf_requests == ["toolkit.docx"]
+    assert pdf_artifacts(artifacts, ctx) == []
+    assert ctx.warnings == ["pdf: LibreOffice (soffice) not found; wrote the .docx only"]
     document = open_docx(artifacts[0].data)
     toc = [p for p in document.paragraphs if p.style.name == "toc 1"]
     assert toc and not any(p._p.findall(f".//{qn('w:tab')}") for p in toc)  # no numbers, no dots

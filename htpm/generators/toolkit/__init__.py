@@ -16,39 +16,47 @@ from pypdf import PdfReader
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
+from htpm.checks import from_error
 from htpm.docx.writer import HeadingRef
-from htpm.generators.toolkit.document import build_document
-from htpm.pdf import PdfConversionFailed, PdfUnavailable, convert_to_pdf, soffice_available
+from htpm.errors import HtpmError
+from htpm.generators.toolkit.document import build_document, open_base
+from htpm.pdf import PdfConversionFailed, convert_to_pdf, soffice_available
+from htpm.problems import Problem
 
-__all__ = ["DOCX_NAME", "PDF_NAME", "build_document", "generate", "outline_pages"]
+__all__ = ["DOCX_NAME", "PDF_NAME", "build_document", "check", "generate", "outline_pages"]
 
 DOCX_NAME = "toolkit.docx"
 PDF_NAME = "toolkit.pdf"
 
 
+def check(campaign: Campaign) -> list[Problem]:
+    """The base document (htpm's, or a designer's override beside the config) opens and has
+    every style the toolkit uses."""
+    try:
+        open_base(campaign)
+    except HtpmError as exc:
+        return [from_error(exc)]
+    return []
+
+
 def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
     ctx.progress("toolkit: writing the document")
+    if ctx.dry:
+        return [Artifact(DOCX_NAME, build_document(campaign, ctx.warn, None).data)]
+    ctx.want_pdf(DOCX_NAME)
     have_office = soffice_available()
     first = build_document(campaign, ctx.warn, None, placeholder_pages=have_office)
     if not have_office:
-        if ctx.pdf:
-            ctx.warn(str(PdfUnavailable("LibreOffice (soffice) not found; wrote the .docx only")))
         return [Artifact(DOCX_NAME, first.data)]
 
     with tempfile.TemporaryDirectory(prefix="htpm-toolkit-") as tmp:
-        folder = Path(tmp)
         try:
             ctx.progress("toolkit: measuring pages with LibreOffice")
-            pages = outline_pages(_convert(first.data, folder / "measure"), first.headings)
-            final = build_document(campaign, lambda _m: None, pages)
-            artifacts = [Artifact(DOCX_NAME, final.data)]
-            if ctx.pdf:
-                ctx.progress("toolkit: converting to PDF")
-                artifacts.append(Artifact(PDF_NAME, _convert(final.data, folder / "final").read_bytes()))
+            pages = outline_pages(_convert(first.data, Path(tmp) / "measure"), first.headings)
         except PdfConversionFailed as exc:
-            ctx.warn(f"toolkit: {exc.message}; the table of contents has no page numbers")
+            ctx.warn(f"toolkit: {exc.message}; the table of contents has no page numbers", kind="pdf")
             return [Artifact(DOCX_NAME, build_document(campaign, lambda _m: None, None).data)]
-    return artifacts
+    return [Artifact(DOCX_NAME, build_document(campaign, lambda _m: None, pages).data)]
 
 
 def _convert(data: bytes, folder: Path) -> Path:

@@ -51,6 +51,17 @@ class BuiltDocument:
     headings: tuple[HeadingRef, ...]
 
 
+def open_base(campaign: Campaign) -> Document:
+    """The base document on the campaign's search path, opened, with every style it needs."""
+    base = campaign.find_template(BASE)
+    try:
+        document = docx.Document(str(base))
+    except Exception:  # a damaged or foreign file: the user's (designer's) mistake
+        raise HtpmError("cannot open the base document: not a Word (.docx) file", base) from None
+    require_styles(document, REQUIRED_STYLES, base)
+    return document
+
+
 def build_document(
     campaign: Campaign,
     warn: Callable[[str], None],
@@ -60,12 +71,7 @@ def build_document(
 ) -> BuiltDocument:
     """The toolkit as .docx bytes. `pages` maps heading bookmarks to page numbers for the TOC;
     None prints entries without numbers (or stand-ins with `placeholder_pages`, for measuring)."""
-    base = campaign.find_template(BASE)
-    try:
-        document = docx.Document(str(base))
-    except Exception as exc:  # a damaged or foreign file: the user's (designer's) mistake
-        raise HtpmError(f"cannot open the base document: {exc}", base) from None
-    require_styles(document, REQUIRED_STYLES, base)
+    document = open_base(campaign)
     cfg = campaign.config
     label = campaign.label
     observance = cfg.observance.short_name or cfg.observance.name

@@ -1,0 +1,238 @@
+"""Checks that concern the whole campaign rather than one generator: dates, note references,
+labels, the lint settings, template overrides and translations.
+
+Each returns every Problem it finds (never raises for the user's mistakes), so `htpm validate`
+reports them all at once. Generator-specific checks live beside their generator (`check()` in
+`htpm/generators/<name>.py`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from htpm.campaign import Campaign, SourcePath
+from htpm.errors import HtpmError, Location
+from htpm.problems import Problem, dotted
+from htpm.templating import make_env
+
+NOTE_REF = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
+
+
+def problem_at(campaign: Campaign, path: SourcePath, message: str) -> Problem:
+    return Problem(campaign.locate(path), dotted(path), message)
+
+
+def from_error(exc: HtpmError, key: str = "") -> Problem:
+    """A Problem for an HtpmError raised by library code (keeps its location)."""
+    return Problem(exc.location or Location(""), key, exc.message)
+
+
+def awareness_days(campaign: Campaign) -> list[Problem]:
+    problems = []
+    for index, day in enumerate(campaign.config.events.days):
+        month = day.month or campaign.month
+        try:
+            dt.date(campaign.year, month, day.day)
+        except ValueError:
+            problems.append(
+                problem_at(
+                    campaign,
+                    ("events", "days", index, "day"),
+                    f"{campaign.year}-{month:02d}-{day.day:02d} is not a date",
+                )
+            )
+    return problems
+
+
+def strings(value: Any, path: SourcePath = ()) -> Iterator[tuple[SourcePath, str]]:
+    """Every string in a dumped config (dicts and lists walked), with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from strings(item, (*path, index))
+
+
+def note_references(campaign: Campaign) -> list[Problem]:
+    """Every `[^id]` in the config names an endnote."""
+    known = {note.id for note in campaign.config.endnotes}
+    data = campaign.config.model_dump(mode="json", exclude={"translations", "labels", "lint"})
+    problems = []
+    for path, text in strings(data):
+        for match in NOTE_REF.finditer(text):
+            if match.group(1) not in known:
+                listed = ", ".join(sorted(known)) or "none"
+                problems.append(
+                    problem_at(campaign, path, f"no endnote with id {match.group(1)!r} (endnotes: {listed})")
+                )
+    return problems
+
+
+def labels(campaign: Campaign) -> list[Problem]:
+    """Every fixed word the generators use exists in the campaign's language (English is the
+    reference set: a key it has and the campaign's language lacks would be an English word, or a
+    failed build)."""
+    try:
+        have = campaign.labels
+    except HtpmError as exc:
+        return [from_error(exc)]
+    missing = sorted(reference_label_keys() - set(have))
+    if not missing:
+        return []
+    shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+    return [
+        problem_at(
+            campaign,
+            ("locale",),
+            f"{len(missing)} label(s) missing for language {campaign.language!r} "
+            f"(templates/labels/{campaign.language}/): {shown}",
+        )
+    ]
+
+
+REFERENCE_LANGUAGE = "en"
+
+
+def reference_label_keys() -> set[str]:
+    """The keys of htpm's own English labels ('toolkit.goals', ...): the set every language needs."""
+    from htpm.paths import templates_dir
+    from htpm.yamlsafe import read_yaml
+
+    keys: set[str] = set()
+    for file in sorted((templates_dir() / "labels" / REFERENCE_LANGUAGE).glob("*.yaml")):
+        tree = read_yaml(file)
+        if isinstance(tree.value, dict):
+            keys.update(f"{file.stem}.{key}" for key in tree.value)
+    return keys
+
+
+def lint_settings(campaign: Campaign) -> list[Problem]:
+    """The lint pack with the config's `lint:` overrides compiles (ids known, patterns valid)."""
+    from htpm.lint.rules import campaign_ruleset
+
+    try:
+        campaign_ruleset(campaign)
+    except HtpmError as exc:
+        return [from_error(exc)]
+    return []
+
+
+def lint_errors(campaign: Campaign) -> list[Problem]:
+    """Lint findings of severity error stop `htpm build` (without --no-lint): they are problems."""
+    from htpm.lint import lint_campaign
+
+    try:
+        findings = lint_campaign(campaign)
+    except HtpmError as exc:
+        return [from_error(exc)]
+    return [
+        Problem(f.location, "", f"lint {f.rule_id}: {f.message}") for f in findings if f.severity == "error"
+    ]
+
+
+def template_overrides(campaign: Campaign) -> list[Problem]:
+    """Every Jinja template a campaign folder overrides compiles (syntax errors at their line)."""
+    import jinja2
+
+    from htpm.paths import templates_dir
+
+    shipped = templates_dir()
+    names = sorted(str(p.relative_to(shipped)) for p in shipped.rglob("*.j2"))
+    env = make_env(campaign.template_dirs)
+    problems = []
+    for name in names:
+        overridden = [base / name for base in campaign.config_dirs if (base / name).is_file()]
+        if not overridden:
+            continue
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            where = Location(str(_shown(campaign, overridden[0])), exc.lineno or 0)
+            problems.append(Problem(where, "", f"template syntax: {exc.message}"))
+        except jinja2.TemplateError as exc:
+            problems.append(Problem(Location(str(_shown(campaign, overridden[0]))), "", f"template: {exc}"))
+    return problems
+
+
+def _shown(campaign: Campaign, path: Path) -> Path:
+    """A path as the user would write it: relative to the config's folder as they named it."""
+    try:
+        return campaign.path.parent / path.relative_to(campaign.path.resolve().parent)
+    except ValueError:
+        return path
+
+
+def translations(campaign: Campaign, load: Callable[[Path, str], Campaign]) -> list[Problem]:
+    """Each locale under `translations:` is a whole campaign of its own: checked with the same
+    models (unknown keys forbidden) and the same checks as the primary one."""
+    from htpm.validation import problems_of, run_checks
+
+    problems: list[Problem] = []
+    for locale in campaign.config.translations:
+        try:
+            translated = load(campaign.path, locale)
+            found = run_checks(translated, dry_run=False)
+        except HtpmError as exc:
+            found = problems_of(exc)
+        prefix = f"translations.{locale}"
+        problems.extend(Problem(p.location, _prefixed(prefix, p.key), p.message) for p in found)
+    return problems
+
+
+IMAGE_FIELDS: tuple[SourcePath, ...] = (
+    ("branding", "logo"),
+    ("branding", "photo"),
+    ("digital", "newsletter", "image"),
+    ("digital", "website", "image"),
+)
+
+
+def images(campaign: Campaign) -> list[Problem]:
+    """Every image the config names exists beside a config or in brand_assets/, and is a PNG or
+    JPEG that opens (not truncated, not a decompression bomb, not SVG)."""
+    from htpm.graphics.images import load_image
+
+    data = campaign.config.model_dump(mode="json")
+    problems = []
+    for path in IMAGE_FIELDS:
+        value: Any = data
+        for part in path:
+            value = value.get(part) if isinstance(value, dict) else None
+        if not isinstance(value, str):
+            continue
+        try:
+            load_image(campaign.asset(value), value, target=(64, 64)).close()
+        except HtpmError as exc:
+            problems.append(problem_at(campaign, path, exc.message))
+    for kind in ("newsletter", "website"):
+        block = getattr(campaign.config.digital, kind)
+        if block.image and not (block.image_alt or "").strip():
+            problems.append(
+                problem_at(
+                    campaign,
+                    ("digital", kind, "image"),
+                    "the image needs alt text in image_alt (what it shows, for who cannot see it)",
+                )
+            )
+    return problems
+
+
+def _prefixed(prefix: str, key: str) -> str:
+    return key if not key or key.startswith(prefix) else f"{prefix}.{key}"
+
+
+CAMPAIGN_CHECKS: tuple[Callable[[Campaign], list[Problem]], ...] = (
+    awareness_days,
+    images,
+    note_references,
+    labels,
+    lint_settings,
+    template_overrides,
+)
