@@ -71,17 +71,14 @@ def write_artifacts(
 ) -> WriteReport:
     """Write `artifacts` into `out_dir` atomically; see the module docstring for the rules.
 
+    `artifacts` may be a generator: each file is staged on disk as it comes, so a batch of
+    thousands (`htpm proclamation fill`) never sits in memory at once.
+
     `prune` removes files of the previous build that this build no longer makes (only files whose
     bytes still match the manifest, i.e. never a file the user edited). With `owned` (a build of
     some generators only), only files it accepts are pruned: the others belong to generators that
     did not run, and stay as they are, in the manifest too.
     """
-    items = list(artifacts)
-    seen: set[str] = set()
-    for art in items:
-        if art.path in seen:
-            raise ValueError(f"two artifacts with the same path: {art.path}")
-        seen.add(art.path)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -89,9 +86,50 @@ def write_artifacts(
     out_dir = out_dir.resolve()
     old_manifest = read_manifest(out_dir)
     report = WriteReport()
-    to_write: list[tuple[Artifact, Path]] = []
     new_manifest = dict(old_manifest)
-    for art in sorted(items, key=lambda a: a.path):
+    staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=out_dir))
+    try:
+        to_write = _stage(artifacts, out_dir, staging, old_manifest, new_manifest, report, force)
+        seen = set(report.unchanged) | set(report.conflicts) | {rel for rel, _, _ in to_write}
+        stale = []
+        if prune:
+            for rel, digest in old_manifest.items():
+                if rel in seen or (owned is not None and not owned(rel)):
+                    continue
+                path = out_dir / rel
+                if inside(path, out_dir) and path.is_file() and sha256(path.read_bytes()) == digest:
+                    stale.append(rel)
+                new_manifest.pop(rel, None)
+        _commit(out_dir, staging, [(tmp, target) for _, tmp, target in to_write], stale, new_manifest)
+    except OSError as exc:  # disk full, permissions: the earlier outputs were put back
+        raise HtpmError(
+            f"cannot write the outputs ({exc.strerror or exc}); nothing changed", out_dir
+        ) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    report.unchanged.sort()
+    report.written = sorted(rel for rel, _, _ in to_write)
+    report.removed = stale
+    _remove_empty_dirs(out_dir, [out_dir / rel for rel in stale])
+    return report
+
+
+def _stage(
+    artifacts: Iterable[Artifact],
+    out_dir: Path,
+    staging: Path,
+    old_manifest: dict[str, str],
+    new_manifest: dict[str, str],
+    report: WriteReport,
+    force: bool,
+) -> list[tuple[str, Path, Path]]:
+    """Each artifact that must change, written into `staging`: (path, staged file, target)."""
+    seen: set[str] = set()
+    staged: list[tuple[str, Path, Path]] = []
+    for art in artifacts:
+        if art.path in seen:
+            raise ValueError(f"two artifacts with the same path: {art.path}")
+        seen.add(art.path)
         target = target_path(out_dir, art.path)
         digest = sha256(art.data)
         if target.exists():
@@ -104,47 +142,29 @@ def write_artifacts(
             if edited and not force:
                 report.conflicts.append(art.path)
                 continue
-        to_write.append((art, target))
+        tmp = staging / f"{len(staged)}.new"
+        tmp.write_bytes(art.data)
+        staged.append((art.path, tmp, target))
         new_manifest[art.path] = digest
-    stale = []
-    if prune:
-        for rel, digest in old_manifest.items():
-            if rel in seen or (owned is not None and not owned(rel)):
-                continue
-            path = out_dir / rel
-            if inside(path, out_dir) and path.is_file() and sha256(path.read_bytes()) == digest:
-                stale.append(rel)
-            new_manifest.pop(rel, None)
-    try:
-        _commit(out_dir, to_write, stale, new_manifest)
-    except OSError as exc:  # disk full, permissions: the earlier outputs were put back
-        raise HtpmError(
-            f"cannot write the outputs ({exc.strerror or exc}); nothing changed", out_dir
-        ) from None
-    report.written = [a.path for a, _ in to_write]
-    report.removed = stale
-    return report
+    report.conflicts.sort()
+    return staged
 
 
 def _commit(
-    out_dir: Path, to_write: list[tuple[Artifact, Path]], stale: list[str], manifest: dict[str, str]
+    out_dir: Path, staging: Path, staged: list[tuple[Path, Path]], stale: list[str], manifest: dict[str, str]
 ) -> None:
-    staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=out_dir))
+    """Move the staged files (and the new manifest) into place, removing `stale`; on any failure
+    put every file back as it was."""
+    moves: list[tuple[Path | None, Path]] = list(staged)
+    manifest_tmp = staging / "manifest.new"
+    manifest_tmp.write_text(
+        json.dumps({"files": dict(sorted(manifest.items()))}, indent=1) + "\n", encoding="utf-8"
+    )
+    moves.append((manifest_tmp, out_dir / MANIFEST))
+    moves.extend((None, out_dir / rel) for rel in stale)
     moved: list[tuple[Path, Path | None]] = []  # (target, backup or None if it did not exist)
     try:
-        staged = []
-        for index, (art, target) in enumerate(to_write):
-            tmp = staging / f"{index}.new"
-            tmp.write_bytes(art.data)
-            staged.append((tmp, target))
-        manifest_tmp = staging / "manifest.new"
-        manifest_tmp.write_text(
-            json.dumps({"files": dict(sorted(manifest.items()))}, indent=1) + "\n", encoding="utf-8"
-        )
-        staged.append((manifest_tmp, out_dir / MANIFEST))
-        for rel in stale:
-            staged.append((None, out_dir / rel))  # type: ignore[arg-type]
-        for index, (tmp, target) in enumerate(staged):
+        for index, (tmp, target) in enumerate(moves):
             backup = None
             if target.exists():
                 backup = staging / f"{index}.old"
@@ -160,9 +180,6 @@ def _commit(
             elif target.exists():
                 target.unlink()
         raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    _remove_empty_dirs(out_dir, [out_dir / rel for rel in stale])
 
 
 def _remove_empty_dirs(out_dir: Path, removed: list[Path]) -> None:

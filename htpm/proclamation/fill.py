@@ -2,20 +2,24 @@
 
 The template is compiled once (htpm.proclamation.compiled); each good row is then a byte splice
 and a zip. Large batches are split in chunks over worker processes (one per core). Every file
-goes through a ConfinedWriter on the output folder; bad rows are reported, good rows written.
+goes through the build's one writer (`htpm.outputs`: confined, atomic, a manifest of hashes, a
+file edited by hand kept unless `force`), staged as it is made; bad rows are reported, good rows
+written.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from htpm.artifacts import Artifact
 from htpm.campaign import Campaign
 from htpm.errors import HtpmError
+from htpm.outputs import write_artifacts
 from htpm.proclamation.compiled import CompiledProclamation, compile_proclamation
 from htpm.proclamation.names import ConfinedWriter, NameAllocator, check_pattern, render_pattern, safe_stem
 from htpm.proclamation.rows import Row, RowError, read_rows, report_csv
@@ -35,6 +39,7 @@ class FillOptions:
     combined: bool = False  # also combined.docx (and combined.pdf with pdf) of every good row
     name_pattern: str | None = None  # e.g. '{jurisdiction} {year}'; default '{organization}'
     workers: int | None = None  # processes for large batches; default: one per core
+    force: bool = False  # overwrite files edited by hand since the last fill into the folder
 
 
 @dataclass
@@ -46,6 +51,7 @@ class FillReport:
     pdfs: list[Path] = field(default_factory=list)
     combined: list[Path] = field(default_factory=list)
     report: Path | None = None
+    conflicts: list[Path] = field(default_factory=list)  # edited since the last fill: kept
 
     @property
     def failed_rows(self) -> list[int]:
@@ -118,8 +124,8 @@ def _fill(
     placeholders = proclamation_of(campaign).placeholders
     pattern = _pattern(campaign, options)
     compiled = compile_proclamation(campaign)
-    writer = ConfinedWriter(out_dir)
-    result = FillReport(writer.root, rows=len(rows))
+    names_ok = ConfinedWriter(out_dir)  # checks every name is a bare, safe file name
+    result = FillReport(names_ok.root, rows=len(rows))
     names = NameAllocator([COMBINED, REPORT.rsplit(".", 1)[0]])
     jobs: list[tuple[str, dict[str, str]]] = []
     lines: list[tuple[int, str, str, str, str]] = []
@@ -133,18 +139,66 @@ def _fill(
                 lines.append((row.number, "failed", "", name, problem))
             continue
         stem = names.allocate(safe_stem(render_pattern(pattern, values), f"row-{row.number}"))
+        names_ok.path(f"{stem}.docx")
         jobs.append((f"{stem}.docx", values))
         lines.append((row.number, "written", f"{stem}.docx", "", ""))
-    _write_all(compiled, writer, jobs, options.workers)
-    result.written = [writer.root / name for name, _values in jobs]
+    extra: list[Artifact] = []
     if options.combined and jobs:
-        combined = compiled.fill_combined([values for _name, values in jobs])
-        result.combined.append(writer.write(f"{COMBINED}.docx", combined))
+        extra.append(Artifact(f"{COMBINED}.docx", compiled.fill_combined([values for _n, values in jobs])))
     if report:
-        result.report = writer.write(REPORT, report_csv(lines))
+        extra.append(Artifact(REPORT, report_csv(lines)))
+    # through the one writer: confined, atomic, in the folder's manifest; hand-edited files are kept
+    written = write_artifacts(
+        _artifacts(compiled, jobs, extra, options), names_ok.root, force=options.force, prune=False
+    )
+    result.conflicts = [names_ok.root / name for name in written.conflicts]
+    result.written = [names_ok.root / name for name, _values in jobs]
+    result.combined = [names_ok.root / a.path for a in extra if a.path.startswith(COMBINED)]
+    result.report = names_ok.root / REPORT if report else None
     if options.pdf and jobs:
-        result.pdfs = _pdfs(writer, [*result.written, *result.combined])
+        stems = [name.rsplit(".", 1)[0] for name, _v in jobs] + ([COMBINED] if result.combined else [])
+        result.pdfs = [names_ok.root / f"{stem}.pdf" for stem in stems]
     return result
+
+
+def _artifacts(
+    compiled: CompiledProclamation,
+    jobs: list[tuple[str, dict[str, str]]],
+    extra: list[Artifact],
+    options: FillOptions,
+) -> Iterator[Artifact]:
+    """Every document of the batch as it is made (the writer stages each at once), then the
+    combined document and the report, then with `pdf` the PDFs of all of them from one
+    LibreOffice process."""
+    with tempfile.TemporaryDirectory(prefix="htpm-proclamation-pdf-") as tmp:
+        folder = Path(tmp)
+        documents: list[Path] = []
+        for artifact in [*_documents(compiled, jobs, options.workers), *extra]:
+            if options.pdf and artifact.path.endswith(".docx"):
+                documents.append(folder / artifact.path)
+                documents[-1].write_bytes(artifact.data)
+            yield artifact
+        if options.pdf and documents:
+            from htpm.pdf import convert_to_pdf
+
+            converted = convert_to_pdf(documents, folder / "pdf", timeout=120 + 0.5 * len(documents))
+            for pdf in converted:
+                yield Artifact(pdf.name, pdf.read_bytes())
+
+
+def _documents(
+    compiled: CompiledProclamation, jobs: list[tuple[str, dict[str, str]]], workers: int | None
+) -> Iterator[Artifact]:
+    workers = workers or os.cpu_count() or 1
+    if workers < 2 or len(jobs) < PARALLEL_FROM:
+        for name, values in jobs:
+            yield Artifact(name, compiled.fill(values))
+        return
+    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(compiled,)) as pool:
+        for chunk, documents in zip(chunks, pool.map(_fill_chunk, chunks), strict=True):
+            for (name, _values), data in zip(chunk, documents, strict=True):
+                yield Artifact(name, data)
 
 
 def _pattern(campaign: Campaign, options: FillOptions) -> str:
@@ -163,44 +217,14 @@ def _check_known(values: Mapping[str, str], names: list[str]) -> None:
         raise HtpmError(f"unknown field {unknown[0]!r} (fields: {', '.join(names) or 'none'})")
 
 
-def _write_all(
-    compiled: CompiledProclamation,
-    writer: ConfinedWriter,
-    jobs: list[tuple[str, dict[str, str]]],
-    workers: int | None,
-) -> None:
-    workers = workers or os.cpu_count() or 1
-    if workers < 2 or len(jobs) < PARALLEL_FROM:
-        for name, values in jobs:
-            writer.write(name, compiled.fill(values))
-        return
-    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(compiled, writer.root)) as pool:
-        for _count in pool.map(_write_chunk, chunks):
-            pass
+_WORKER: CompiledProclamation | None = None
 
 
-_WORKER: tuple[CompiledProclamation, ConfinedWriter] | None = None
-
-
-def _start_worker(compiled: CompiledProclamation, root: Path) -> None:
+def _start_worker(compiled: CompiledProclamation) -> None:
     global _WORKER
-    _WORKER = (compiled, ConfinedWriter(root))
+    _WORKER = compiled
 
 
-def _write_chunk(jobs: list[tuple[str, dict[str, str]]]) -> int:
+def _fill_chunk(jobs: list[tuple[str, dict[str, str]]]) -> list[bytes]:
     assert _WORKER is not None, "worker not initialised"
-    compiled, writer = _WORKER
-    for name, values in jobs:
-        writer.write(name, compiled.fill(values))
-    return len(jobs)
-
-
-def _pdfs(writer: ConfinedWriter, documents: list[Path]) -> list[Path]:
-    """One LibreOffice process for the whole batch, into a private folder, then confined copies."""
-    from htpm.pdf import convert_to_pdf
-
-    with tempfile.TemporaryDirectory(prefix="htpm-proclamation-pdf-") as tmp:
-        timeout = 120 + 0.5 * len(documents)
-        converted = convert_to_pdf(documents, Path(tmp), timeout=timeout)
-        return [writer.write(pdf.name, pdf.read_bytes()) for pdf in converted]
+    return [_WORKER.fill(values) for _name, values in jobs]

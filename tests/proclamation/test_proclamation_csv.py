@@ -63,7 +63,8 @@ def test_hostile_csv(water_safety, hostile: Path, tmp_path: Path) -> None:  # ty
     assert [p.name for p in report.written] == [name for _org, name in good]
     # nothing outside DIR: the only things in tmp_path are the CSV and DIR
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "rows.csv"]
-    assert sorted(p.name for p in out.iterdir()) == sorted([*(n for _o, n in good), "fill-report.csv"])
+    names = sorted([*(n for _o, n in good), "fill-report.csv", ".htpm-manifest.json"])
+    assert sorted(p.name for p in out.iterdir()) == names
     for path, (org, _name) in zip(report.written, good, strict=True):
         values = {"organization": unicodedata.normalize("NFC", org), "title": "Mayor"}
         values |= {"jurisdiction": "Springfield", "year": "2025"}

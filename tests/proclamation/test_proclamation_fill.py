@@ -73,8 +73,37 @@ def test_fill_values_writes_one_named_file(water_safety, tmp_path: Path) -> None
         water_safety, VALUES, tmp_path / "out", FillOptions(name_pattern="{jurisdiction} {year}")
     )
     assert report.written == [(tmp_path / "out" / "Springfield 2025.docx").resolve()]
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["Springfield 2025.docx"]
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == [".htpm-manifest.json", "Springfield 2025.docx"]
     assert_filled(water_safety, report.written[0].read_bytes(), VALUES)
+
+
+def test_fill_goes_through_the_one_writer(water_safety, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Manifest, conflicts kept unless force, and a failed batch leaves the earlier files as they were."""
+    out = tmp_path / "out"
+    options = FillOptions(name_pattern="{jurisdiction}")
+    first = fill_values(water_safety, VALUES, out, options)
+    target = first.written[0]
+    target.write_bytes(b"edited by hand")
+    again = fill_values(water_safety, {**VALUES, "title": "Governor"}, out, options)
+    assert again.conflicts == [target] and target.read_bytes() == b"edited by hand"
+    forced = fill_values(
+        water_safety,
+        {**VALUES, "title": "Governor"},
+        out,
+        FillOptions(force=True, name_pattern="{jurisdiction}"),
+    )
+    assert forced.conflicts == [] and target.read_bytes() != b"edited by hand"
+    before = target.read_bytes()
+
+    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("htpm.outputs.os.replace", broken)
+    with pytest.raises(HtpmError, match="cannot write the outputs"):
+        fill_values(water_safety, {**VALUES, "title": "Mayor"}, out, options)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == [".htpm-manifest.json", "Springfield.docx"]
 
 
 def _write_csv(path: Path, rows: list[dict[str, str]]) -> None:
