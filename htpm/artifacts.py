@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -48,6 +49,11 @@ class BuildContext:
     warnings: list[BuildWarning] = field(default_factory=list)
     pdf_requests: list[str] = field(default_factory=list)  # documents to convert, by artifact path
     progress: Callable[[str], None] = lambda _msg: None
+
+    # the last build's bytes of an output in the same folder (None when new or edited by hand), for
+    # outputs that carry a version (calendar SEQUENCE); and the clock, for what changed just now
+    previous: Callable[[str], bytes | None] = lambda _path: None
+    now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
 
     def want_pdf(self, path: str) -> None:
         """Ask for a PDF of the document artifact `path` (with --pdf); the build converts every

@@ -12,7 +12,7 @@ from htpm.campaign import Campaign
 from htpm.config import load_campaign
 from htpm.errors import BuildFailed
 from htpm.generators import Generator, select
-from htpm.outputs import WriteReport, write_artifacts
+from htpm.outputs import WriteReport, previous_output, write_artifacts
 from htpm.validation import check_or_raise
 
 
@@ -43,7 +43,9 @@ def build(
     warnings: list[BuildWarning] = []
     if lint:
         warnings.extend(_lint(campaign, strict))
-    ctx = BuildContext(strict=strict, pdf=pdf, subset=subset)
+    ctx = BuildContext(
+        strict=strict, pdf=pdf, subset=subset, previous=lambda path: previous_output(out_dir, path)
+    )
     artifacts = generate_all(campaign, generators, ctx, on_step)
     warnings.extend(ctx.warnings)
     if strict and ctx.warnings:

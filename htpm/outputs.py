@@ -50,6 +50,17 @@ def read_manifest(out_dir: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
 
 
+def previous_output(out_dir: Path, relative: str) -> bytes | None:
+    """The bytes of `relative` as the last build into `out_dir` wrote them: None when it is not
+    there, not ours, or edited by hand since (its hash no longer matches the manifest)."""
+    digest = read_manifest(out_dir).get(relative)
+    path = out_dir / relative
+    if digest is None or not inside(path, out_dir) or not path.is_file() or path.is_symlink():
+        return None
+    data = path.read_bytes()
+    return data if sha256(data) == digest else None
+
+
 def target_path(out_dir: Path, relative: str) -> Path:
     """The file an artifact goes to, refusing anything that would land outside `out_dir`."""
     target = out_dir / relative

@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import re
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Component, Event
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
@@ -27,9 +27,17 @@ POST_MINUTES = 15  # how long a posting-time event lasts in a calendar view
 PRODID = "-//htpm//campaign calendar//EN"
 
 
+CALENDAR = "calendar.ics"
+VERSION_FIELDS: tuple[str, ...] = (
+    "SEQUENCE",
+    "LAST-MODIFIED",
+    "DTSTAMP",
+)  # not content: left out of the comparison
+
+
 def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
-    """The campaign calendar as one .ics file."""
-    return [Artifact("calendar.ics", calendar_bytes(campaign))]
+    """The campaign calendar as one .ics file, versioned against the last one this folder has."""
+    return [Artifact(CALENDAR, calendar_bytes(campaign, ctx.previous(CALENDAR), ctx.now()))]
 
 
 def uid(campaign: Campaign, kind: str, key: str) -> str:
@@ -55,7 +63,47 @@ def _fill(label: str, **values: object) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), label)
 
 
-def calendar_bytes(campaign: Campaign) -> bytes:
+def calendar_bytes(
+    campaign: Campaign, previous: bytes | None = None, now: dt.datetime | None = None
+) -> bytes:
+    """The calendar; with `previous` (the last calendar.ics built into the same folder), an event
+    whose content changed gets SEQUENCE + 1 and LAST-MODIFIED `now`, so Google, Outlook and Apple
+    update it when it is re-imported or subscribed; an unchanged event keeps both (same bytes)."""
+    cal = _calendar(campaign)
+    _version(cal, previous, now or dt.datetime.now(dt.UTC))
+    return cal.to_ical()
+
+
+def _version(cal: Calendar, previous: bytes | None, now: dt.datetime) -> None:
+    before = {}
+    if previous:
+        try:
+            before = {str(ev.get("uid")): ev for ev in Calendar.from_ical(previous).walk("VEVENT")}
+        except ValueError:  # not a calendar we can read: start afresh
+            before = {}
+    modified = now.astimezone(dt.UTC).replace(microsecond=0)
+    for ev in cal.walk("VEVENT"):
+        old = before.get(str(ev.get("uid")))
+        if old is None:
+            sequence, last = 0, ev.decoded("dtstamp")
+        elif _content(old) == _content(ev):
+            sequence, last = int(old.get("sequence", 0)), old.decoded("last-modified", ev.decoded("dtstamp"))
+        else:
+            sequence, last = int(old.get("sequence", 0)) + 1, modified
+        ev.add("sequence", sequence)
+        ev.add("last-modified", last)
+
+
+def _content(event: Component) -> list[tuple[str, bytes]]:
+    """An event's properties as written, but for its version fields."""
+    return sorted(
+        (name, value.to_ical() if hasattr(value, "to_ical") else str(value).encode())
+        for name, value in event.property_items(recursive=False)
+        if name not in (*VERSION_FIELDS, "BEGIN", "END")
+    )
+
+
+def _calendar(campaign: Campaign) -> Calendar:
     c = campaign.config
     stamp = dt.datetime(campaign.year, campaign.month, 1, tzinfo=dt.UTC)
     cal = Calendar()
@@ -115,7 +163,7 @@ def calendar_bytes(campaign: Campaign) -> bytes:
 
     if c.social.schedule.include_in_calendar:
         _add_posts(campaign, event)
-    return cal.to_ical()
+    return cal
 
 
 def _add_posts(campaign: Campaign, event) -> None:  # noqa: ANN001 - the local `event` adder

@@ -139,3 +139,56 @@ def test_any_text_gives_a_valid_calendar(title: str, name: str, description: str
     for event in events:
         assert "\n" not in str(event["summary"]) and "\r" not in str(event["summary"])
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", ics.decode("utf-8").replace("\r\n", ""))
+
+
+def test_a_changed_event_gets_a_new_sequence_and_last_modified(make_campaign) -> None:  # noqa: ANN001
+    """Google and Outlook update an event on re-import or subscription only when its SEQUENCE rises."""
+    first = calendar.calendar_bytes(make_campaign())
+    again = calendar.calendar_bytes(make_campaign(), first, dt.datetime(2030, 1, 2, 3, 4, 5, tzinfo=dt.UTC))
+    assert again == first  # nothing changed: same bytes, whatever the clock says
+
+    def retitle(data: dict[str, Any]) -> None:
+        data["weeks"][1]["title"] = "Life Jackets for Everyone"
+
+    later = dt.datetime(2030, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    changed = calendar.calendar_bytes(make_campaign(retitle), first, later)
+    by_uid = {str(e["uid"]): e for e in _events(changed)}
+    before = {str(e["uid"]): e for e in _events(first)}
+    assert by_uid.keys() == before.keys()
+    bumped = [u for u in by_uid if int(by_uid[u]["sequence"]) == 1]
+    assert len(bumped) == 1 and str(by_uid[bumped[0]]["summary"]) == "Week 2: Life Jackets for Everyone"
+    assert by_uid[bumped[0]].decoded("last-modified") == later
+    for u, ev in by_uid.items():
+        if u not in bumped:
+            assert int(ev["sequence"]) == 0
+            assert ev.decoded("last-modified") == before[u].decoded("last-modified") == ev.decoded("dtstamp")
+    # built again from that: the bumped event keeps 1 and its time; a second change makes it 2
+    assert (
+        calendar.calendar_bytes(make_campaign(retitle), changed, dt.datetime(2031, 1, 1, tzinfo=dt.UTC))
+        == changed
+    )
+
+    def retitle_again(data: dict[str, Any]) -> None:
+        data["weeks"][1]["title"] = "Life Jackets, Always"
+
+    third = calendar.calendar_bytes(make_campaign(retitle_again), changed, later)
+    assert {int(e["sequence"]) for e in _events(third) if "Always" in str(e["summary"])} == {2}
+
+
+def test_the_build_versions_against_the_calendar_it_wrote(tmp_path: Path) -> None:
+    from htpm.build import build
+
+    config = tmp_path / "config.yaml"
+    config.write_text(WATER_SAFETY.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "dist"
+    build(config, out, only=["calendar"], lint=False)
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("Watch the Water", "Watch Water"), encoding="utf-8"
+    )
+    build(config, out, only=["calendar"], lint=False)
+    events = _events((out / "calendar.ics").read_bytes())
+    assert sorted(int(e["sequence"]) for e in events) == [0] * (len(events) - 1) + [1]
+    # a calendar edited by hand is not ours to version from: the next build starts again at 0
+    (out / "calendar.ics").write_bytes((out / "calendar.ics").read_bytes().replace(b"Watch Water", b"Hand"))
+    build(config, out, only=["calendar"], lint=False, force=True)
+    assert {int(e["sequence"]) for e in _events((out / "calendar.ics").read_bytes())} == {0}
