@@ -85,3 +85,76 @@ def test_bundled_2023_moves_to_2024(tmp_path: Path) -> None:
     assert descriptions == " ".join(
         r.description or "" for cat in original.config.resources for r in cat.resources
     )
+
+
+def test_an_overlay_keeps_its_name_and_its_parent(tmp_path: Path) -> None:
+    from tests.conftest import CONFIG_2023
+
+    shutil.copytree(CONFIG_2023.parent, tmp_path / "cc")
+    target = new_year(2028, tmp_path / "cc" / "wa-2027.yaml")
+    assert target == tmp_path / "cc" / "wa-2028.yaml"
+    text = target.read_text(encoding="utf-8")
+    assert "extends: 2023.yaml" in text and "introduction: {file: wa-2028/introduction.md}" in text
+    c = load_campaign(target)
+    assert c.year == 2028 and c.config.organization.name == "Washington State Anti-Trafficking Coalition"
+    assert (tmp_path / "cc" / "wa-2027" / "introduction.md").is_file()  # last year's prose stays
+
+
+def test_written_into_another_folder_the_parent_is_found(tmp_path: Path) -> None:
+    from tests.conftest import CONFIG_2023
+
+    shutil.copytree(CONFIG_2023.parent, tmp_path / "cc")
+    target = new_year(2028, tmp_path / "cc" / "wa-2027.yaml", tmp_path / "wa-2028.yaml")
+    assert "extends: cc/2023.yaml" in target.read_text(encoding="utf-8")
+    assert load_campaign(target).year == 2028
+    (tmp_path / "elsewhere").mkdir()
+    with pytest.raises(HtpmError, match="extends: 2023.yaml would lie outside the new config's folder"):
+        new_year(2029, tmp_path / "cc" / "wa-2027.yaml", tmp_path / "elsewhere" / "wa-2029.yaml")
+    assert not (tmp_path / "elsewhere" / "wa-2029.yaml").exists()
+
+
+def _with_prose(tmp_path: Path, rel: str, comment: str = "") -> Path:
+    (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / rel).write_text("May 2025 is Water Safety Month.\n")
+    lines = WATER_SAFETY.read_text().splitlines(keepends=True)
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("introduction:"))
+    end = start + 1
+    while lines[end].startswith("  "):
+        end += 1
+    lines[start:end] = [f"{comment}introduction: {{file: {rel}}}\n"]
+    src = tmp_path / "2025.yaml"
+    src.write_text("".join(lines))
+    return src
+
+
+def test_prose_without_a_year_in_its_name_is_never_overwritten(tmp_path: Path) -> None:
+    src = _with_prose(tmp_path, "intro.md", comment="# file: 2025.yaml is not a reference\n")
+    target = new_year(2026, src)
+    assert "introduction: {file: intro-2026.md}" in target.read_text()
+    assert (tmp_path / "intro.md").read_text() == "May 2025 is Water Safety Month.\n"
+    assert (tmp_path / "intro-2026.md").read_text() == "May 2026 is Water Safety Month.\n"
+    assert load_campaign(src).year == 2025  # the comment naming the config did not touch it
+
+
+def test_a_failed_forced_new_year_puts_everything_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = _with_prose(tmp_path, "2025/intro.md")
+    (tmp_path / "2026").mkdir()
+    (tmp_path / "2026" / "intro.md").write_text("hand-written 2026 prose\n")
+    (tmp_path / "2026.yaml").write_text("# my draft\n")
+    real = load_campaign
+
+    def fail_on_new(path: Path):  # type: ignore[no-untyped-def]
+        if str(path).endswith(".htpm-new"):
+            raise HtpmError(f"{path}: injected failure", path)
+        return real(path)
+
+    monkeypatch.setattr("htpm.newyear.load_campaign", fail_on_new)
+    with pytest.raises(HtpmError) as info:
+        new_year(2026, src, force=True)
+    assert ".htpm-new" not in str(info.value) and "2026.yaml" in str(info.value)
+    assert (tmp_path / "2026.yaml").read_text() == "# my draft\n"
+    assert (tmp_path / "2026" / "intro.md").read_text() == "hand-written 2026 prose\n"
+    assert (tmp_path / "2025" / "intro.md").read_text().startswith("May 2025")
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.name.startswith(".")) == []
