@@ -160,6 +160,13 @@ class Logo(Placed):
     colour: Colour | None = Field(None, description="Draw the logo in one colour (e.g. light on dark)")
     align: Literal["left", "center", "right"] = Field("left", description="Within its box")
     valign: Literal["top", "middle", "bottom"] = Field("middle", description="Within its box")
+    name_colour: Colour | None = Field(
+        None,
+        description="With no logo, the organization's name is set in type in the box, in this colour "
+        "(default: the layer's colour, else light)",
+    )
+    name_size: tuple[int, int] = Field((20, 56), description="[min, max] size of the name set in type")
+    name_lines: int = Field(2, ge=1, le=4, description="Most lines of the name set in type")
 
 
 class Text(Placed):

@@ -81,6 +81,8 @@ def _render_texts(loaded: lm.LoadedLayout, ctx: dict[str, Any]) -> dict[str, str
     for i, layer in enumerate(loaded.layout.layers):
         if isinstance(layer, lm.Text):
             out[layer.name] = render_string(layer.text, ctx, loaded.where("layers", i, "text")).strip()
+        elif isinstance(layer, lm.Logo):  # shown in type when there is no logo file
+            out[layer.name] = ctx["organization"]["name"]
     return out
 
 
@@ -133,9 +135,8 @@ def _texts(
         if not isinstance(op, r.TextBox):
             continue
         layer = layers[op.name]
-        assert isinstance(layer, lm.Text)
         text = texts_of[op.name]
-        ink = text.upper() if layer.uppercase else text
+        ink = text.upper() if isinstance(layer, lm.Text) and layer.uppercase else text
         missing = missing_characters(ink, op.font_path)
         if missing:
             chars = ", ".join(describe(ch) for ch in missing)
@@ -180,7 +181,31 @@ def _scene(
             under.append(frame.colour or layer.colour)
         elif isinstance(layer, lm.Logo):
             source = campaign.config.branding.logo if layer.source == "branding" else layer.source
-            if source:
+            if not source:  # no logo: the organization's name set in type, so it is never missing
+                name_colour = layer.name_colour or frame.colour or layer.colour or "light"
+                low, high = layer.name_size
+                font = _font(campaign, "heading", who, where)
+                ops.append(
+                    r.TextBox(
+                        name=layer.name,
+                        who=who,
+                        where=where,
+                        font_path=font,
+                        bold=is_bold(font),
+                        colour=colour(name_colour),
+                        sizes=(max(6, round(low * scale)), max(6, round(high * scale))),
+                        lines=layer.name_lines,
+                        align=frame.align or layer.align,
+                        valign=frame.valign or layer.valign,
+                        line_height=1.1,
+                        tracking=0.0,
+                        box=box,
+                        text_key=name_colour if name_colour in PALETTE_NAMES else None,
+                        under_keys=tuple(dict.fromkeys(c for c in reversed(under) if c in PALETTE_NAMES)),
+                        fixed=campaign.config.organization.name,
+                    )
+                )
+            else:
                 path = _asset(campaign, source, who, where)
                 ink = frame.colour or layer.colour
                 tint = colour(ink) if ink else None

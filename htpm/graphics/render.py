@@ -105,6 +105,9 @@ class TextBox:
     # palette names of the text's colour and of the colours drawn under it (for config messages)
     text_key: str | None = None
     under_keys: tuple[str, ...] = ()
+    # the same text on every graphic of the scene (the organization's name in place of a logo):
+    # drawn once with the static layers
+    fixed: str | None = None
 
 
 Op = Fill | Gradient | Photo | Rect | Logo | TextBox
@@ -121,7 +124,7 @@ class Scene:
     def static(self) -> int:
         """How many ops at the bottom of the stack are the same for every graphic of the scene."""
         for i, op in enumerate(self.ops):
-            if isinstance(op, TextBox):
+            if isinstance(op, TextBox) and op.fixed is None:
                 return i
         return len(self.ops)
 
@@ -141,7 +144,10 @@ def render_scene(scene: Scene, items: list[Item], problems: list[GraphicsError] 
     collected there instead of raised, and nothing is encoded (the bytes are empty)."""
     base = Image.new("RGB", (scene.width, scene.height))
     for op in scene.ops[: scene.static]:
-        _draw(base, op)
+        if isinstance(op, TextBox):
+            _draw_fixed(base, op, scene.size, problems)
+        else:
+            _draw(base, op)
     dynamic = scene.ops[scene.static :]
     out = []
     for index, item in enumerate(items):
@@ -149,7 +155,9 @@ def render_scene(scene: Scene, items: list[Item], problems: list[GraphicsError] 
         image = base.copy() if dynamic and not last else base  # the last graphic may draw on the base
         texts = dict(item.texts)
         for op in dynamic:
-            if isinstance(op, TextBox):
+            if isinstance(op, TextBox) and op.fixed is not None:
+                _draw_fixed(image, op, scene.size, problems)
+            elif isinstance(op, TextBox):
                 try:
                     _draw_text(image, op, texts.get(op.name, ""), scene.size, item.label)
                 except GraphicsError as exc:
@@ -160,6 +168,15 @@ def render_scene(scene: Scene, items: list[Item], problems: list[GraphicsError] 
                 _draw(image, op)
         out.append(encode_png(image) if problems is None else b"")
     return out
+
+
+def _draw_fixed(image: Image.Image, op: TextBox, size: str, problems: list[GraphicsError] | None) -> None:
+    try:
+        _draw_text(image, op, op.fixed or "", size, "")
+    except GraphicsError as exc:
+        if problems is None:
+            raise
+        problems.append(exc)
 
 
 def encode_png(image: Image.Image) -> bytes:

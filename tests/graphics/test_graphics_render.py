@@ -81,6 +81,27 @@ def test_alt_text_names_the_logo(make_campaign: MakeCampaign) -> None:
     assert "Logo: Lakeside County Parks." in alt
 
 
+def test_without_a_logo_the_organization_is_set_in_type(make_campaign: MakeCampaign) -> None:
+    """Every graphic names who issues it: with no logo, the organization's name stands in its box."""
+    sizes = ["instagram_square", "x", "meeting_background"]
+    bare = by_path(render_graphics(make_campaign({"graphics": {"sizes": sizes}})))
+    with_logo = by_path(
+        render_graphics(
+            make_campaign({"branding": {"logo": "logos/wa-wordmark.png"}, "graphics": {"sizes": sizes}})
+        )
+    )
+    pngs = [p for p in bare if p.endswith(".png")]
+    assert pngs
+    for path in pngs:
+        alt = bare[path[: -len(".png")] + ".alt.txt"].decode()
+        assert "Lakeside County Parks & Recreation" in alt, path
+        # the name is drawn where the logo would be: the two images differ there, not blank
+        diff = ImageChops.difference(
+            open_png(bare[path]).convert("RGB"), open_png(with_logo[path]).convert("RGB")
+        )
+        assert diff.getbbox() is not None, path
+
+
 def test_same_inputs_same_bytes_whatever_the_workers(make_campaign: MakeCampaign) -> None:
     campaign = make_campaign({"graphics": {"sizes": ["x", "facebook"], "layouts": ["week"]}})
     first = by_path(render_graphics(campaign, workers=2))
