@@ -281,7 +281,7 @@ def test_allow_disable_severity_and_extra_rules(tmp_path: Path) -> None:
     [
         ("disable: [no-such-rule]", "lint.disable: no rule 'no-such-rule'"),
         ("severity: {nope: error}", "lint.severity: no rule 'nope'"),
-        ("rules: [{id: new-one, kind: avoid}]", "lint.rules.0 (new-one): severity: Field required"),
+        ("rules: [{id: new-one, kind: avoid}]", "lint.rules.0 (new-one): severity: required, but missing"),
         ("rules: [{kind: avoid}]", "lint.rules: every rule needs an id"),
     ],
 )
