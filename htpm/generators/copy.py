@@ -125,7 +125,7 @@ def _tel(phone: str) -> str:
 
 # -- context --------------------------------------------------------------------------------------
 def _labels(campaign: Campaign) -> dict[str, str]:
-    return {k[len("copy.") :]: v for k, v in campaign.labels.items() if k.startswith("copy.")}
+    return campaign.labels_of("copy")
 
 
 def _common(campaign: Campaign, images: dict[str, Artifact]) -> dict[str, Any]:
