@@ -239,7 +239,7 @@ def _required(ruleset: RuleSet, texts: list[Text], ctx: LintContext) -> list[Fin
         sections = {f.split(".")[0] for f in fields}
         wanted = [(f, lookup(ctx.values, f)) for f in fields]
         needles = [_needle(str(v)) for _, v in wanted if v not in (None, "")]
-        copy = [t for t in texts if not (t.path and t.path[0] in sections)]
+        copy = [t for t in texts if t.kind in rule.rule.applies_to and not (t.path and t.path[0] in sections)]
         if needles and any(n.search(t.text) for n in needles for t in copy):
             continue
         if any(suppressions(t.text).off(rule.id, len(t.text)) for t in copy):

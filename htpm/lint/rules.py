@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from htpm.errors import HtpmError, Location
+from htpm.model import CopyKind
 from htpm.paths import templates_dir
 from htpm.suggest import did_you_mean
 from htpm.yamlmodel import message, nearest, validate_tree, value_path
@@ -24,8 +25,8 @@ if TYPE_CHECKING:
 
 Severity = Literal["error", "warning", "info"]
 Kind = Literal["substitute", "avoid", "jargon", "required", "hashtags", "statistics", "readability"]
-TextKind = Literal["post", "prose", "alt"]
-TEXT_KINDS: tuple[TextKind, ...] = ("post", "prose", "alt")
+TextKind = CopyKind  # what a rule applies to: the kinds of copy the model marks
+TEXT_KINDS: tuple[TextKind, ...] = ("post", "prose", "alt")  # checked unless a rule says otherwise
 WORD_KINDS = ("substitute", "avoid", "jargon")
 _DEFINE = re.compile(r"\{(\w+)\}")
 
