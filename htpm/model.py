@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticUndefined
 
+from htpm.hashtag import is_hashtag
+
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-HASHTAG = re.compile(r"^#\w+$")
-PLATFORMS = ("x", "facebook", "instagram", "linkedin", "bluesky", "mastodon", "threads")
 Platform = Literal["x", "facebook", "instagram", "linkedin", "bluesky", "mastodon", "threads"]
+PLATFORMS: tuple[Platform, ...] = typing.get_args(Platform)  # the one list of platforms htpm posts to
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 # Copy: every field whose text is published says so, and how it reads, in its JSON Schema
@@ -100,16 +102,18 @@ class Hashtags(Model):
     @field_validator("primary")
     @classmethod
     def _primary_is_tag(cls, v: str) -> str:
-        if not HASHTAG.match(v):
-            raise ValueError(f"{v!r} is not a hashtag (expected '#' and letters/digits)")
+        if not is_hashtag(v):
+            raise ValueError(f"{v!r} is not a hashtag (expected '#' and letters/digits, at least one letter)")
         return v
 
     @field_validator("secondary")
     @classmethod
     def _secondary_are_tags(cls, v: list[str]) -> list[str]:
         for tag in v:
-            if not HASHTAG.match(tag):
-                raise ValueError(f"{tag!r} is not a hashtag (expected '#' and letters/digits)")
+            if not is_hashtag(tag):
+                raise ValueError(
+                    f"{tag!r} is not a hashtag (expected '#' and letters/digits, at least one letter)"
+                )
         return v
 
 

@@ -140,7 +140,7 @@ def _hashtags(rule: CompiledRule, p: Prepared, text: Text, ctx: LintContext) -> 
             return []
         distinct: list[re.Match[str]] = []
         for m in tags:
-            if m.group().lower() not in {d.group().lower() for d in distinct}:
+            if m.group().casefold() not in {d.group().casefold() for d in distinct}:
                 distinct.append(m)
         if len(distinct) > limit:
             first_extra = distinct[limit]
@@ -164,7 +164,8 @@ def _hashtags(rule: CompiledRule, p: Prepared, text: Text, ctx: LintContext) -> 
                 continue
         values = {"match": tag, "expected": expected or ""}
         suggestion = expected or fill(rule.rule.suggestion, **values)
-        hits.append(Hit(*m.span(), fill(rule.rule.message, **values), suggestion))
+        start, end = m.span()
+        hits.append(Hit(start, end, fill(rule.rule.message, **values), suggestion))
     return hits
 
 
