@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from htpm.errors import ConfigError, Location
+from htpm.problems import Problem
 from htpm.suggest import did_you_mean
 from htpm.yamlsafe import Located, source_map, unwrap
 
@@ -18,21 +19,22 @@ M = TypeVar("M", bound=BaseModel)
 SourcePath = tuple[str | int, ...]
 
 
-def validate_tree(model: type[M], tree: Located, what: str = "") -> tuple[M, dict[SourcePath, Location]]:
-    """The model of `tree` and its source map; a ConfigError with every mistake, sorted by line.
-    `what` (e.g. "lint pack") starts each message."""
+def validate_tree(model: type[M], tree: Located) -> tuple[M, dict[SourcePath, Location]]:
+    """The model of `tree` and its source map; a ConfigError with every mistake as a Problem at
+    its value's line, sorted by line (its `location` is the first one's)."""
     sources = source_map(tree)
     try:
         return model.model_validate(unwrap(tree)), sources
     except ValidationError as exc:
-        lines = []
+        problems = []
         for err in exc.errors():
             path = value_path(err["loc"], model)
             where = nearest(sources, path) or tree.loc
-            head = f"{what}: " if what else ""
-            text = f"{where}: {head}{'.'.join(map(str, path)) or '(top)'}: {message(err, model, path)}"
-            lines.append(((where.line, where.col), text))
-        raise ConfigError([text for _, text in sorted(lines)]) from None
+            problems.append(Problem(where, ".".join(map(str, path)) or "(top)", message(err, model, path)))
+        problems.sort(key=lambda p: (p.location.line, p.location.col))
+        error = ConfigError([str(p) for p in problems], problems)
+        error.location = problems[0].location
+        raise error from None
 
 
 def value_path(loc: tuple[Any, ...], model: Any = None) -> SourcePath:

@@ -134,7 +134,7 @@ def read_pack(path: Path) -> PackData:
     """Read (YAML 1.2 core rules: `on` and `y` stay words) and validate one pack file; a mistake is
     an HtpmError at its line. The pack keeps where each value was written, for its rules' errors."""
     tree = read_yaml(path)
-    pack, sources = validate_tree(PackData, tree, "lint pack")
+    pack, sources = validate_tree(PackData, tree)
     pack._sources = sources
     return pack
 

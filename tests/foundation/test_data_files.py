@@ -140,7 +140,7 @@ CASES: list[tuple[str, str, Callable[[Path], Any], str]] = [
         "en.yaml",
         PACK.replace("language: en", "language: [en]"),
         _pack,
-        "1:11: lint pack: language: expected text, got ['en']; put it in quotes",
+        "1:11: language: expected text, got ['en']; put it in quotes",
     ),
     (
         "en.yaml",
@@ -204,7 +204,8 @@ def test_a_broken_data_file_is_one_line_at_the_value(
     with pytest.raises(HtpmError) as caught:
         read(path)
     assert str(caught.value) == f"{path}:{message}"
-    assert caught.value.location is None or caught.value.location.file == str(path)
+    location = caught.value.location
+    assert location is not None and (location.file, location.line) == (str(path), int(message.split(":")[0]))
 
 
 @pytest.mark.parametrize(
