@@ -16,6 +16,7 @@ from htpm.errors import HtpmError, Location
 from htpm.labels import merged_labels, missing_label, with_prefix
 from htpm.model import CampaignConfig, Week
 from htpm.paths import brand_assets_dir, confined, templates_dir
+from htpm.yamlmodel import nearest
 
 SourcePath = tuple[str | int, ...]
 
@@ -169,11 +170,7 @@ class Campaign:
 
     def locate(self, path: SourcePath) -> Location:
         """Where a config value came from (file, line, column); the nearest known ancestor."""
-        for cut in range(len(path), -1, -1):
-            loc = self.sources.get(tuple(path[:cut]))
-            if loc is not None:
-                return loc
-        return Location(str(self.path))
+        return nearest(self.sources, path) or Location(str(self.path))
 
 
 def week_dates_lenient(year: int, month: int, count: int) -> list[tuple[dt.date | None, dt.date | None]]:

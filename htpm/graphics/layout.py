@@ -178,7 +178,6 @@ class Text(Placed):
 
 
 Layer = Annotated[Background | Rect | Logo | Text, Field(discriminator="type")]
-TYPES = ("background", "rect", "logo", "text")
 
 
 class Canvas(Model):
