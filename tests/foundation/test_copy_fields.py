@@ -73,8 +73,8 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
     for key, value in extra.items():
         if isinstance(value, dict) and isinstance(base.get(key), dict):
             _merge(base[key], value)
-        else:
-            base.setdefault(key, value)
+        elif base.get(key) in (None, [], {}):
+            base[key] = value
 
 
 def _models(tp: Any) -> list[type[BaseModel]]:
@@ -83,13 +83,19 @@ def _models(tp: Any) -> list[type[BaseModel]]:
     return [m for arg in typing.get_args(tp) for m in _models(arg)]
 
 
+def _has_pattern(metadata: Any) -> bool:
+    """A `pattern=` among pydantic field metadata (a FieldInfo's own metadata included)."""
+    for item in metadata:
+        if getattr(item, "pattern", None) or _has_pattern(getattr(item, "metadata", [])):
+            return True
+    return False
+
+
 def _is_text(tp: Any) -> bool:
     """str, str | None, list[str], dict[..., str]: free text unless a pattern constrains it."""
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin is typing.Annotated:
-        if any(getattr(m, "pattern", None) for m in args[1:] for m in [m, *getattr(m, "metadata", [])]):
-            return False
-        return _is_text(args[0])
+        return not _has_pattern(args[1:]) and _is_text(args[0])
     if origin in (typing.Union, types.UnionType):
         return all(_is_text(a) for a in args if a is not type(None))
     if origin is list:
@@ -114,25 +120,12 @@ class Sentinels:
                 continue
             here, value = (*path, name), data.get(name)
             inner = _models(field.annotation)
-            if inner:
-                items = (
-                    value
-                    if isinstance(value, list)
-                    else value.values()
-                    if _is_dict(value, inner)
-                    else [value]
-                )
-                keys = (
-                    range(len(value))
-                    if isinstance(value, list)
-                    else value.keys()
-                    if _is_dict(value, inner)
-                    else [None]
-                )
-                for key, item in zip(keys, items, strict=True):
+            if inner:  # a model, or a list of them
+                items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+                for key, item in items:
                     if isinstance(item, dict):
                         self.fill(inner[0], item, here if key is None else (*here, key))
-            elif _is_text(field.annotation) and not any(getattr(m, "pattern", None) for m in field.metadata):
+            elif _is_text(field.annotation) and not _has_pattern(field.metadata):
                 data[name] = self.text(value, here)
 
     def text(self, value: Any, path: tuple[str | int, ...]) -> Any:
@@ -145,10 +138,6 @@ class Sentinels:
         if isinstance(value, dict):
             return {k: self.text(v, (*path, k)) for k, v in value.items()}
         return value
-
-
-def _is_dict(value: Any, inner: list[type[BaseModel]]) -> bool:
-    return isinstance(value, dict) and not set(value) <= set(inner[0].model_fields) | {"type"}
 
 
 def _output_text(path: str, data: bytes) -> str:
@@ -190,6 +179,42 @@ def test_every_field_that_reaches_an_output_is_linted(
     config, sentinels, found = built
     assert len(found) > 100  # the sentinels do reach the outputs
     assert _unlinted(config, sentinels, found) == []
+
+
+def _text_fields(model: type[BaseModel], prefix: str = "") -> set[str]:
+    """Every free-text field of the model, as `weeks.*.sections.*.posts.*.text`."""
+    out: set[str] = set()
+    for name, field in model.model_fields.items():
+        if (model.__name__, name) in NOT_TEXT or (model.__name__, "*") in NOT_TEXT:
+            continue
+        inner = _models(field.annotation)
+        many = typing.get_origin(_without_none(field.annotation)) is list
+        here = f"{prefix}{name}{'.*' if many else ''}"
+        if inner:
+            out |= _text_fields(inner[0], here + ".")
+        elif _is_text(field.annotation) and not _has_pattern(field.metadata):
+            out.add(f"{prefix}{name}")
+    return out
+
+
+def _without_none(tp: Any) -> Any:
+    args = [a for a in typing.get_args(tp) if a is not type(None)]
+    return args[0] if typing.get_origin(tp) in (typing.Union, types.UnionType) and len(args) == 1 else tp
+
+
+def test_every_text_field_of_the_model_carries_a_sentinel(
+    built: tuple[CampaignConfig, Sentinels, set[str]],
+) -> None:
+    """So a new field (or model) the small config lacks cannot slip past: add it to EXTRA."""
+    _, sentinels, _ = built
+    filled = set()
+    for path in sentinels.paths.values():
+        parts = ["*" if isinstance(p, int) else str(p) for p in path]
+        pattern = ".".join(parts)
+        while pattern not in _text_fields(CampaignConfig) and "." in pattern:
+            pattern = pattern.rsplit(".", 1)[0]  # a list item or mapping value of a text field
+        filled.add(pattern)
+    assert _text_fields(CampaignConfig) - filled == set()
 
 
 def test_the_check_fails_for_a_field_that_is_not_marked(
