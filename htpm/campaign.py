@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
 from babel import Locale
 from babel.dates import format_date, format_interval
 
 from htpm.errors import HtpmError, Location
+from htpm.labels import merged_labels, missing_label, with_prefix
 from htpm.model import CampaignConfig, Week
 from htpm.paths import brand_assets_dir, confined, templates_dir
+from htpm.yamlmodel import nearest
 
 SourcePath = tuple[str | int, ...]
 
@@ -132,24 +133,18 @@ class Campaign:
     def labels(self) -> dict[str, str]:
         """Fixed words (headings, 'Week', ...) for the locale: templates/labels/<lang>/*.yaml,
         keys prefixed by the file's stem ('toolkit.goals'), then the config's `labels:` on top."""
-        merged: dict[str, str] = {}
-        for base in reversed(self.template_dirs):
-            folder = base / "labels" / self.language
-            if not folder.is_dir():
-                continue
-            for file in sorted(folder.glob("*.yaml")):
-                data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-                if not isinstance(data, dict):
-                    raise HtpmError("labels file must be a mapping", file)
-                merged.update({f"{file.stem}.{k}": str(v) for k, v in data.items()})
-        merged.update(self.config.labels)
-        return merged
+        folders = [base / "labels" / self.language for base in reversed(self.template_dirs)]
+        return merged_labels(folders, self.config.labels, self.locate)
+
+    def labels_of(self, prefix: str) -> dict[str, str]:
+        """The labels of one file without its prefix: `labels_of("copy")["read_more"]`."""
+        return with_prefix(self.labels, prefix)
 
     def label(self, key: str) -> str:
         try:
             return self.labels[key]
         except KeyError:
-            raise HtpmError(f"no label {key!r} for locale {self.locale} (templates/labels)") from None
+            raise missing_label(key, self.labels, self.locale) from None
 
     # -- files --------------------------------------------------------------------------------
     @property
@@ -175,11 +170,7 @@ class Campaign:
 
     def locate(self, path: SourcePath) -> Location:
         """Where a config value came from (file, line, column); the nearest known ancestor."""
-        for cut in range(len(path), -1, -1):
-            loc = self.sources.get(tuple(path[:cut]))
-            if loc is not None:
-                return loc
-        return Location(str(self.path))
+        return nearest(self.sources, path) or Location(str(self.path))
 
 
 def week_dates_lenient(year: int, month: int, count: int) -> list[tuple[dt.date | None, dt.date | None]]:

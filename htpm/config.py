@@ -11,7 +11,6 @@ A prose value may be `{file: name.md}`: the text of a Markdown file beside the c
 
 from __future__ import annotations
 
-import difflib
 import os
 import types
 import typing
@@ -25,6 +24,7 @@ from htpm.errors import ConfigError, HtpmError, Location
 from htpm.model import CampaignConfig, Content
 from htpm.paths import bundled_config, confined, inside
 from htpm.problems import Problem
+from htpm.suggest import did_you_mean
 from htpm.yamlsafe import Located, read_yaml, source_map, unwrap
 
 MAX_EXTENDS = 8
@@ -206,10 +206,7 @@ def _nearest(sources: dict[tuple[Any, ...], Location], loc: tuple[Any, ...]) -> 
 def _message(err: Any, loc: tuple[Any, ...]) -> str:
     kind = err["type"]
     if kind == "extra_forbidden":
-        known = _fields_at(loc[:-1])
-        hint = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        msg = "unknown key"
-        return f"{msg}; did you mean {hint[0]!r}?" if hint else f"{msg} (known: {', '.join(sorted(known))})"
+        return "unknown key" + did_you_mean(str(loc[-1]), _fields_at(loc[:-1]))
     if kind == "missing":
         return "required, but missing"
     if kind == "string_pattern_mismatch" and "https?://" in str(err.get("ctx", {}).get("pattern", "")):

@@ -10,15 +10,31 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+import typing
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticUndefined
+
+from htpm.hashtag import is_hashtag
 
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-HASHTAG = re.compile(r"^#\w+$")
-PLATFORMS = ("x", "facebook", "instagram", "linkedin", "bluesky", "mastodon", "threads")
 Platform = Literal["x", "facebook", "instagram", "linkedin", "bluesky", "mastodon", "threads"]
+PLATFORMS: tuple[Platform, ...] = typing.get_args(Platform)  # the one list of platforms htpm posts to
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+# Copy: every field whose text is published says so, and how it reads, in its JSON Schema
+# ("copy": kind); `htpm.copyfields` walks these markers and lint checks exactly what it finds.
+# prose: sentences and Markdown; post: a social post; alt: alt text; title: headings, names, link
+# texts and short labels; guideline: messaging guidance (it quotes the very words it warns against).
+CopyKind = Literal["prose", "post", "alt", "title", "guideline"]
+COPY_KINDS: tuple[CopyKind, ...] = ("prose", "post", "alt", "title", "guideline")
+
+
+def Copy(kind: CopyKind, default: Any = PydanticUndefined, **kwargs: Any) -> Any:  # noqa: N802 - reads like Field
+    """A `Field` whose text is published copy of `kind`."""
+    return Field(default, json_schema_extra={"copy": kind}, **kwargs)
+
 
 Text = Annotated[str, Field(min_length=1)]
 Prose = Annotated[str, Field(min_length=1, description="Markdown subset; or {file: x.md} in YAML")]
@@ -30,108 +46,112 @@ class Model(BaseModel):
 
 
 class Link(Model):
-    text: Text = Field(description="Descriptive link text (never 'click here')")
+    text: Text = Copy("title", description="Descriptive link text (never 'click here')")
     url: Url | None = Field(
         None, description="Link target: http, https or mailto only; omit when unknown (shown as plain text)"
     )
-    description: str | None = Field(None, description="What the reader finds there")
+    description: str | None = Copy("prose", None, description="What the reader finds there")
 
 
 class Account(Model):
     platform: str = Field(description="Platform id (x, facebook, instagram, linkedin, ...)")
-    label: Text = Field(description="Platform name as shown to readers, e.g. 'Twitter'")
-    handle: Text = Field(description="Account handle or page name as shown, e.g. '@CountyParks'")
+    label: Text = Copy("title", description="Platform name as shown to readers, e.g. 'Twitter'")
+    handle: Text = Copy("title", description="Account handle or page name as shown, e.g. '@CountyParks'")
     url: Url | None = Field(None, description="Profile address")
 
 
 class Organization(Model):
-    name: Text = Field(description="Issuing organization, e.g. 'Lakeside County Parks'")
-    short_name: str | None = Field(None, description="Abbreviation used in running text")
-    office: str | None = Field(None, description="The office that runs the campaign")
+    name: Text = Copy("title", description="Issuing organization, e.g. 'Lakeside County Parks'")
+    short_name: str | None = Copy("title", None, description="Abbreviation used in running text")
+    office: str | None = Copy("title", None, description="The office that runs the campaign")
     website: Url | None = Field(None, description="The organization's campaign web page")
-    website_label: str | None = Field(None, description="Link text for the website")
+    website_label: str | None = Copy("title", None, description="Link text for the website")
     newsletter: Link | None = Field(None, description="Newsletter sign-up link")
-    newsletter_intro: Prose | None = Field(None, description="Text before the newsletter link")
+    newsletter_intro: Prose | None = Copy("prose", None, description="Text before the newsletter link")
     accounts: list[Account] = Field(default_factory=list, description="Social media accounts to follow")
-    accounts_intro: Prose | None = Field(None, description="Text before the list of accounts")
+    accounts_intro: Prose | None = Copy("prose", None, description="Text before the list of accounts")
     email: str | None = Field(None, description="Contact address")
 
 
 class Observance(Model):
-    name: Text = Field(description="Full name, e.g. 'National Water Safety Month'")
-    short_name: str | None = Field(None, description="Shorter name used in running text")
+    name: Text = Copy("title", description="Full name, e.g. 'National Water Safety Month'")
+    short_name: str | None = Copy("title", None, description="Shorter name used in running text")
     month: int = Field(ge=1, le=12, description="Month of the observance (1-12)")
     year: int = Field(ge=1900, le=2200, description="Year of this campaign")
-    designation: str | None = Field(None, description="Who designates it, in a sentence fragment")
+    designation: str | None = Copy("prose", None, description="Who designates it, in a sentence fragment")
 
 
 class Theme(Model):
-    name: Text = Field(description="Theme, e.g. 'Partner to Prevent'")
-    tagline: str | None = Field(None, description="One-line tagline for covers and graphics")
-    description: Prose | None = Field(None, description="A paragraph on the theme")
-    call_to_action: str | None = Field(None, description="Short call to action for graphics")
+    name: Text = Copy("title", description="Theme, e.g. 'Partner to Prevent'")
+    tagline: str | None = Copy("prose", None, description="One-line tagline for covers and graphics")
+    description: Prose | None = Copy("prose", None, description="A paragraph on the theme")
+    call_to_action: str | None = Copy("prose", None, description="Short call to action for graphics")
 
 
 class Audience(Model):
-    name: Text = Field(description="Who, e.g. 'Federal Agencies'")
-    description: Prose = Field(description="How this audience can use the toolkit")
+    name: Text = Copy("title", description="Who, e.g. 'Federal Agencies'")
+    description: Prose = Copy("prose", description="How this audience can use the toolkit")
 
 
 class Hashtags(Model):
     primary: str = Field(description="The campaign hashtag, on every post")
     secondary: list[str] = Field(default_factory=list, description="Further hashtags partners may use")
     max_per_post: int = Field(2, ge=1, le=30, description="The most hashtags one post may carry")
-    guidance: Prose | None = Field(None, description="Text introducing the hashtags")
+    guidance: Prose | None = Copy("prose", None, description="Text introducing the hashtags")
 
     @field_validator("primary")
     @classmethod
     def _primary_is_tag(cls, v: str) -> str:
-        if not HASHTAG.match(v):
-            raise ValueError(f"{v!r} is not a hashtag (expected '#' and letters/digits)")
+        if not is_hashtag(v):
+            raise ValueError(f"{v!r} is not a hashtag (expected '#' and letters/digits, at least one letter)")
         return v
 
     @field_validator("secondary")
     @classmethod
     def _secondary_are_tags(cls, v: list[str]) -> list[str]:
         for tag in v:
-            if not HASHTAG.match(tag):
-                raise ValueError(f"{tag!r} is not a hashtag (expected '#' and letters/digits)")
+            if not is_hashtag(tag):
+                raise ValueError(
+                    f"{tag!r} is not a hashtag (expected '#' and letters/digits, at least one letter)"
+                )
         return v
 
 
 class Hotline(Model):
-    name: Text = Field(description="e.g. 'Pool Safety Line'")
-    heading: str | None = Field(None, description="Heading of the hotline box")
+    name: Text = Copy("title", description="e.g. 'Pool Safety Line'")
+    heading: str | None = Copy("title", None, description="Heading of the hotline box")
     phone: str | None = Field(None, description="Phone number as dialled")
     text: str | None = Field(None, description="Text line number, with keyword if any")
     chat_url: Url | None = Field(None, description="Live chat address")
     tty: str | None = Field(None, description="TTY number")
     website: Url | None = Field(None, description="Website")
-    languages: str | None = Field(None, description="Languages help is available in")
-    hours: str | None = Field(None, description="When it answers, e.g. '24/7'")
-    confidentiality: Prose | None = Field(None, description="The confidentiality statement")
-    description: Prose | None = Field(None, description="What the hotline does (paragraphs)")
+    languages: str | None = Copy("title", None, description="Languages help is available in")
+    hours: str | None = Copy("title", None, description="When it answers, e.g. '24/7'")
+    confidentiality: Prose | None = Copy("prose", None, description="The confidentiality statement")
+    description: Prose | None = Copy("prose", None, description="What the hotline does (paragraphs)")
 
 
 class Post(Model):
-    text: Text = Field(description="Post text as published (plain text; URLs kept whole)")
-    topic: str | None = Field(None, description="Sub-heading the post sits under (a resource or training)")
-    variants: dict[Platform, Text] = Field(
-        default_factory=dict, description="Shorter or adapted text for a platform"
+    text: Text = Copy("post", description="Post text as published (plain text; URLs kept whole)")
+    topic: str | None = Copy(
+        "title", None, description="Sub-heading the post sits under (a resource or training)"
+    )
+    variants: dict[Platform, Text] = Copy(
+        "post", default_factory=dict, description="Shorter or adapted text for a platform"
     )
     platforms: list[Platform] | None = Field(None, description="Only these platforms (default: all)")
-    image_alt: str | None = Field(None, description="Alt text for an image posted with it")
+    image_alt: str | None = Copy("alt", None, description="Alt text for an image posted with it")
 
 
 class PostSection(Model):
-    title: Text = Field(description="Section heading, e.g. 'Training Opportunities'")
+    title: Text = Copy("title", description="Section heading, e.g. 'Training Opportunities'")
     posts: list[Post] = Field(min_length=1, description="Sample posts in this section")
 
 
 class Week(Model):
-    title: Text = Field(description="Week title, e.g. 'Social Service Providers'")
-    audience: str | None = Field(None, description="Who the week speaks to")
-    introduction: Prose | None = Field(None, description="Text under the week heading")
+    title: Text = Copy("title", description="Week title, e.g. 'Social Service Providers'")
+    audience: str | None = Copy("title", None, description="Who the week speaks to")
+    introduction: Prose | None = Copy("prose", None, description="Text under the week heading")
     start: dt.date | None = Field(None, description="Override the derived first day")
     end: dt.date | None = Field(None, description="Override the derived last day (inclusive)")
     sections: list[PostSection] = Field(default_factory=list, description="Sample posts, by section")
@@ -144,46 +164,48 @@ class Week(Model):
 
 
 class AwarenessDay(Model):
-    name: Text = Field(description="e.g. 'Life Jacket Day'")
+    name: Text = Copy("title", description="e.g. 'Life Jacket Day'")
     day: int = Field(ge=1, le=31, description="Day of the month")
     month: int | None = Field(None, ge=1, le=12, description="Month (default: the observance month)")
-    description: str | None = Field(None, description="One line on the day")
+    description: str | None = Copy("prose", None, description="One line on the day")
 
 
 class Feature(Model):
-    title: Text = Field(description="Heading")
-    subtitle: str | None = Field(None, description="Sub-heading")
-    body: Prose | None = Field(None, description="Text")
-    links_intro: str | None = Field(None, description="Text before the links")
+    title: Text = Copy("title", description="Heading")
+    subtitle: str | None = Copy("prose", None, description="Sub-heading")
+    body: Prose | None = Copy("prose", None, description="Text")
+    links_intro: str | None = Copy("prose", None, description="Text before the links")
     links: list[Link] = Field(default_factory=list, description="Links, shown as a list")
 
 
 class Events(Model):
-    calendar: Prose | None = Field(None, description="Where to find the calendar of events")
+    calendar: Prose | None = Copy("prose", None, description="Where to find the calendar of events")
     days: list[AwarenessDay] = Field(default_factory=list, description="Awareness days in the month")
     features: list[Feature] = Field(default_factory=list, description="Activities, e.g. an oral history")
 
 
 class Placeholder(Model):
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="Field name (the CSV column)")
-    label: Text = Field(description="What to fill in, for people")
-    blank: Text = Field(description="What the blank shows, e.g. '[State/Organization]'")
+    label: Text = Copy("title", description="What to fill in, for people")
+    blank: Text = Copy("title", description="What the blank shows, e.g. '[State/Organization]'")
     required: bool = Field(True, description="A filled proclamation must have it")
     max_length: int = Field(120, ge=1, le=2000, description="Longest value the layout takes")
-    default: str | None = Field(None, description="Value used when none is given")
+    default: str | None = Copy("title", None, description="Value used when none is given")
 
 
 class Proclamation(Model):
-    title: Text = Field(description="Heading of the proclamation")
-    whereas: list[Text] = Field(min_length=1, description="Whereas clauses; {name} marks a placeholder")
-    resolution: Text = Field(description="The 'Now, therefore' paragraph; {name} marks a placeholder")
-    signature_lines: list[Text] = Field(default_factory=list, description="Lines under the text")
+    title: Text = Copy("title", description="Heading of the proclamation")
+    whereas: list[Text] = Copy(
+        "prose", min_length=1, description="Whereas clauses; {name} marks a placeholder"
+    )
+    resolution: Text = Copy("prose", description="The 'Now, therefore' paragraph; {name} marks a placeholder")
+    signature_lines: list[Text] = Copy("title", default_factory=list, description="Lines under the text")
     placeholders: list[Placeholder] = Field(default_factory=list, description="Fields to fill in")
 
 
 class GuidelineItem(Model):
-    text: Text = Field(description="The guideline")
-    items: list[Text] = Field(default_factory=list, description="Sub-points")
+    text: Text = Copy("guideline", description="The guideline")
+    items: list[Text] = Copy("guideline", default_factory=list, description="Sub-points")
 
     @model_validator(mode="before")
     @classmethod
@@ -192,12 +214,12 @@ class GuidelineItem(Model):
 
 
 class GuidelineList(Model):
-    intro: str | None = Field(None, description="Lead-in, e.g. 'Messaging should:'")
+    intro: str | None = Copy("guideline", None, description="Lead-in, e.g. 'Messaging should:'")
     items: list[GuidelineItem] = Field(min_length=1, description="The points")
 
 
 class Guideline(Model):
-    title: Text = Field(description="e.g. 'Messaging', 'Images', 'Statistics'")
+    title: Text = Copy("title", description="e.g. 'Messaging', 'Images', 'Statistics'")
     kind: Literal["messaging", "images", "statistics", "other"] = Field(
         "other", description="What the guideline governs"
     )
@@ -205,18 +227,18 @@ class Guideline(Model):
 
 
 class Guidelines(Model):
-    title: Text = Field(description="Heading of the best-practice section")
-    subtitle: str | None = Field(None, description="Sub-heading")
+    title: Text = Copy("title", description="Heading of the best-practice section")
+    subtitle: str | None = Copy("title", None, description="Sub-heading")
     sections: list[Guideline] = Field(min_length=1, description="Messaging, images, statistics ...")
 
 
 class CopyBlock(Model):
-    title: str | None = Field(None, description="Heading in the toolkit")
-    subject: str | None = Field(None, description="Email subject line (newsletter only)")
-    preheader: str | None = Field(None, description="Email preview text (newsletter only)")
-    body: Prose = Field(description="The copy partners paste")
+    title: str | None = Copy("title", None, description="Heading in the toolkit")
+    subject: str | None = Copy("prose", None, description="Email subject line (newsletter only)")
+    preheader: str | None = Copy("prose", None, description="Email preview text (newsletter only)")
+    body: Prose = Copy("prose", description="The copy partners paste")
     image: str | None = Field(None, description="Image file (brand_assets or beside the config)")
-    image_alt: str | None = Field(None, description="Alt text for the image")
+    image_alt: str | None = Copy("alt", None, description="Alt text for the image")
 
 
 class DigitalEngagement(Model):
@@ -225,26 +247,26 @@ class DigitalEngagement(Model):
     blocks: list[Feature] = Field(
         default_factory=list, description="Further items: meeting backgrounds, slides, graphics"
     )
-    social_intro: Prose | None = Field(None, description="Text introducing the sample social content")
+    social_intro: Prose | None = Copy("prose", None, description="Text introducing the sample social content")
 
 
 class Resource(Model):
-    type: Text = Field(description="Type label shown in bold, e.g. 'Fact Sheet'")
-    title: Text = Field(description="Title (the link text)")
+    type: Text = Copy("title", description="Type label shown in bold, e.g. 'Fact Sheet'")
+    title: Text = Copy("title", description="Title (the link text)")
     url: Url | None = Field(None, description="Where it lives (http, https or mailto)")
-    description: str | None = Field(None, description="One or two sentences")
-    date: str | None = Field(None, description="Publication date as written by the source")
+    description: str | None = Copy("prose", None, description="One or two sentences")
+    date: str | None = Copy("title", None, description="Publication date as written by the source")
 
 
 class ResourceCategory(Model):
-    name: Text = Field(description="Category heading")
-    description: Prose | None = Field(None, description="Text under the heading")
+    name: Text = Copy("title", description="Category heading")
+    description: Prose | None = Copy("prose", None, description="Text under the heading")
     resources: list[Resource] = Field(min_length=1, description="Resources in this category")
 
 
 class Endnote(Model):
     id: str = Field(pattern=r"^[A-Za-z0-9_-]+$", description="Referenced in prose as [^id]")
-    text: Prose = Field(description="The note")
+    text: Prose = Copy("prose", description="The note")
 
 
 class Palette(Model):
@@ -273,7 +295,7 @@ class Branding(Model):
     palette: Palette = Field(description="Brand colours")
     fonts: Fonts = Field(default_factory=Fonts, description="Fonts")
     logo: str | None = Field(None, description="Logo file (PNG or JPEG) beside the config or in brand_assets")
-    logo_alt: str | None = Field(None, description="Alt text for the logo")
+    logo_alt: str | None = Copy("alt", None, description="Alt text for the logo")
     photo: str | None = Field(None, description="Background photo for graphics (PNG or JPEG)")
 
 
@@ -332,10 +354,10 @@ class Content(Model):
     observance: Observance = Field(description="The observance and its year")
     organization: Organization = Field(description="Who issues the toolkit")
     theme: Theme = Field(description="This year's theme")
-    introduction: Prose = Field(description="Introduction of the toolkit")
-    introduction_title: str | None = Field(None, description="Title above the introduction")
-    goals: list[Text] = Field(min_length=1, description="Campaign goals")
-    audiences_intro: str | None = Field(None, description="Lead-in before the audiences")
+    introduction: Prose = Copy("prose", description="Introduction of the toolkit")
+    introduction_title: str | None = Copy("title", None, description="Title above the introduction")
+    goals: list[Text] = Copy("prose", min_length=1, description="Campaign goals")
+    audiences_intro: str | None = Copy("prose", None, description="Lead-in before the audiences")
     audiences: list[Audience] = Field(min_length=1, description="Who should use this toolkit")
     hashtags: Hashtags = Field(description="Hashtags and their limit")
     hotline: Hotline | None = Field(None, description="The hotline promoted in every campaign")
@@ -343,12 +365,12 @@ class Content(Model):
     events: Events = Field(default_factory=Events, description="Events and awareness days")
     proclamation: Proclamation | None = Field(None, description="The sample proclamation")
     digital: DigitalEngagement = Field(description="Newsletter, website and other digital copy")
-    weeks_intro: Prose | None = Field(None, description="Text before the focus weeks")
+    weeks_intro: Prose | None = Copy("prose", None, description="Text before the focus weeks")
     weeks: list[Week] = Field(min_length=1, description="Focus weeks, in order")
     resources: list[ResourceCategory] = Field(default_factory=list, description="Resources by category")
     endnotes: list[Endnote] = Field(default_factory=list, description="Notes referenced as [^id]")
-    labels: dict[str, str] = Field(
-        default_factory=dict, description="Override headings and fixed words (see templates/labels)"
+    labels: dict[str, str] = Copy(
+        "title", default_factory=dict, description="Override headings and fixed words (see templates/labels)"
     )
 
 

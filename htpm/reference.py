@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
+from htpm.copyfields import copy_kind
 from htpm.model import CampaignConfig
 
 
@@ -29,6 +30,8 @@ def config_reference() -> str:
         "",
         "Generated from `htpm/model.py` by `htpm schema --format markdown`; do not edit by hand.",
         "Unknown keys are errors. `extends:` (a parent config) may stand at the top of any config.",
+        "The copy column marks published text and how lint reads it: `prose`, `post` and `alt` are",
+        "checked by default; `title` (headings, names) and `guideline` only by rules that ask for them.",
         "",
     ]
     seen: set[type[BaseModel]] = set()
@@ -43,12 +46,14 @@ def config_reference() -> str:
             "",
             f"Used at: `{where}`",
             "",
-            "| key | type | default | description |",
+            "| key | type | default | copy | description |",
         ]
-        lines.append("|---|---|---|---|")
+        lines.append("|---|---|---|---|---|")
         for name, field in model.model_fields.items():
-            default = _default(field)
-            lines.append(f"| `{name}` | {_type(field.annotation)} | {default} | {field.description or ''} |")
+            default, kind = _default(field), copy_kind(field) or ""
+            lines.append(
+                f"| `{name}` | {_type(field.annotation)} | {default} | {kind} | {field.description or ''} |"
+            )
             for inner in _models(field.annotation):
                 queue.append((name if where == "(top level)" else f"{where}.{name}", inner))
         lines.append("")

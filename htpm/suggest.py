@@ -1,14 +1,20 @@
-"""One "did you mean" for every name a user types: config keys, sizes, layouts, rule ids."""
+"""One "did you mean" for every name looked up from a user's input (config keys, rule ids, layout
+and size names, label keys, platforms), so every such mistake reads the same."""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 
-def did_you_mean(word: str, choices: Sequence[str]) -> str:
-    """'; did you mean 'x'?' for a close choice, else ' (known: a, b)'; '' when there are none."""
-    hint = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """The tail of an "unknown name" message: "; did you mean 'x'?" when one choice is close,
+    else " (known: a, b, c)" with every choice, sorted."""
+    known = sorted(set(choices))
+    hint = difflib.get_close_matches(str(word), known, n=1, cutoff=0.6)
     if hint:
         return f"; did you mean {hint[0]!r}?"
-    return f" (known: {', '.join(sorted(choices))})" if choices else ""
+    return f" (known: {', '.join(known)})" if known else " (none are defined)"
+
+
+__all__ = ["did_you_mean"]

@@ -50,7 +50,7 @@ class Located:
 class _NoAliasComposer(yaml.SafeLoader):
     """A loader that refuses aliases before they are expanded (alias bombs never start)."""
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise _LoadError("aliases (*name) are not allowed; repeat the value", event.start_mark)

@@ -8,6 +8,7 @@ from pathlib import Path
 from docx.document import Document
 from docx.oxml.ns import qn
 
+from htpm.contrast import NORMAL_TEXT, contrast_ratio
 from htpm.errors import HtpmError
 
 
@@ -19,21 +20,11 @@ def require_styles(document: Document, names: Iterable[str], origin: Path) -> No
         raise HtpmError(f"base document lacks the style(s) {', '.join(missing)}", origin)
 
 
-def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG 2 contrast ratio of two '#RRGGBB' colours (1 to 21)."""
-    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
-
-
-def text_colour(preferred: str, fallback: str, background: str = "#FFFFFF", minimum: float = 4.5) -> str:
+def text_colour(
+    preferred: str, fallback: str, background: str = "#FFFFFF", minimum: float = NORMAL_TEXT
+) -> str:
     """`preferred` if it reads on `background` (WCAG AA for text), else `fallback`."""
-    return preferred if contrast(preferred, background) >= minimum else fallback
+    return preferred if contrast_ratio(preferred, background) >= minimum else fallback
 
 
 def recolour(
@@ -61,7 +52,7 @@ def recolour(
             if first_row.get(qn("w:type")) != "firstRow":
                 continue
             shading = first_row.find(f"{qn('w:tcPr')}/{qn('w:shd')}")
-            if shading is not None and contrast(colour, "#FFFFFF") >= 4.5:
+            if shading is not None and contrast_ratio(colour, "#FFFFFF") >= NORMAL_TEXT:
                 shading.set(qn("w:fill"), value)
 
 

@@ -15,6 +15,7 @@ from PIL import Image
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
+from htpm.contrast import NORMAL_TEXT, contrast_ratio
 from htpm.errors import HtpmError
 from htpm.model import CopyBlock
 from htpm.social.prose import Notes, footnotes_markdown, plain, to_html, to_html_inline, to_markdown, to_text
@@ -72,27 +73,17 @@ def inline_css(html: str) -> str:
 
 
 # -- colours --------------------------------------------------------------------------------------
-def luminance(hex_colour: str) -> float:
-    """WCAG relative luminance of #RRGGBB."""
-    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: str, b: str) -> float:
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
-
-
 def _colours(campaign: Campaign) -> dict[str, str]:
     p = campaign.config.branding.palette
-    on_primary = p.light if contrast(p.light, p.primary) >= contrast(p.dark, p.primary) else p.dark
-    readable = p.primary if contrast(p.primary, "#FFFFFF") >= 4.5 else p.dark
+    on_primary = (
+        p.light if contrast_ratio(p.light, p.primary) >= contrast_ratio(p.dark, p.primary) else p.dark
+    )
+    readable = p.primary if contrast_ratio(p.primary, "#FFFFFF") >= NORMAL_TEXT else p.dark
     return {
         "primary": p.primary,
         "on_primary": on_primary,
         "accent": p.accent,
-        "text": p.dark if contrast(p.dark, "#FFFFFF") >= 4.5 else "#1A1A1A",
+        "text": p.dark if contrast_ratio(p.dark, "#FFFFFF") >= NORMAL_TEXT else "#1A1A1A",
         "heading": readable,
         "link": readable,
     }
@@ -125,7 +116,7 @@ def _tel(phone: str) -> str:
 
 # -- context --------------------------------------------------------------------------------------
 def _labels(campaign: Campaign) -> dict[str, str]:
-    return {k[len("copy.") :]: v for k, v in campaign.labels.items() if k.startswith("copy.")}
+    return campaign.labels_of("copy")
 
 
 def _common(campaign: Campaign, images: dict[str, Artifact]) -> dict[str, Any]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
 from htpm.checks import from_error, problem_at
-from htpm.errors import ConfigError, HtpmError
+from htpm.contrast import contrast_ratio as contrast
+from htpm.errors import HtpmError
 from htpm.graphics import render_graphics
-from htpm.graphics.colour import contrast, resolve_colour
+from htpm.graphics.colour import resolve_colour
 from htpm.graphics.render import TextBox
 from htpm.problems import Problem
 from htpm.suggest import did_you_mean
@@ -34,18 +35,9 @@ def check(campaign: Campaign) -> list[Problem]:
             )
     for index, name in enumerate(campaign.config.graphics.layouts):
         try:
-            lm.load_layout(campaign, name, sizes)
+            lm.load_layout(campaign, name, sizes, campaign.locate(("graphics", "layouts", index)))
         except HtpmError as exc:
-            if exc.location is not None or isinstance(exc, ConfigError):  # in the layout file
-                problems.extend(problems_of(exc))
-                continue
-            message = exc.message
-            if "not found" in message:  # not on the search path: the config names no such layout
-                known = sorted(lm.layout_names(campaign))
-                message = f"no layout {name!r} beside the config or in htpm's templates" + did_you_mean(
-                    name, known
-                )
-            problems.append(problem_at(campaign, ("graphics", "layouts", index), message))
+            problems.extend(problems_of(exc))
     return problems
 
 

@@ -125,8 +125,7 @@ def posts_json(plan: SocialPlan, times: dict[str, dt.datetime]) -> bytes:
 
 
 def _labels(campaign: Campaign, area: str) -> dict[str, str]:
-    prefix = f"{area}."
-    return {k[len(prefix) :]: v for k, v in campaign.labels.items() if k.startswith(prefix)}
+    return campaign.labels_of(area)
 
 
 def posts_md_context(campaign: Campaign, plan: SocialPlan, times: dict[str, dt.datetime]) -> dict[str, Any]:

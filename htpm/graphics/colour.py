@@ -1,8 +1,6 @@
 """Colours by palette name or hex, and WCAG contrast measured on real pixels.
 
-WCAG 2 relative luminance: each sRGB channel is linearised, then weighted 0.2126 R + 0.7152 G +
-0.0722 B; the contrast of two colours is (L1 + 0.05) / (L2 + 0.05) with L1 the lighter. Text needs
-4.5:1, large text 3:1 (18 pt, or 14 pt bold; at 96 px per inch: 24 px, or 18.66 px bold).
+The WCAG formulas and thresholds are `htpm.contrast`'s (shared with the Word and email outputs).
 
 Text on a photo or a gradient has no single background colour, so `pixel_contrast` looks at every
 pixel under the text and reports a low percentile: the contrast that all but `WORST_SHARE` of those
@@ -11,68 +9,36 @@ pixels reach. It is computed with Pillow alone (linearised channels in 32-bit fl
 
 from __future__ import annotations
 
-import re
-
 from PIL import Image, ImageMath
 
+from htpm.contrast import LINEAR, RGB, WEIGHTS, contrast_ratio, parse_hex, relative_luminance
 from htpm.model import Palette
 
-RGB = tuple[int, int, int]
-HEX = re.compile(r"^#([0-9A-Fa-f]{6})$")
 PALETTE_NAMES = ("primary", "secondary", "accent", "dark", "light")
-NORMAL_TEXT = 4.5
-LARGE_TEXT = 3.0
-LARGE_PX = 24.0
-LARGE_BOLD_PX = 18.66
 WORST_SHARE = 0.01  # the measured contrast is the one 99 % of the pixels under the text reach
-
-
-def _linear(channel: int) -> float:
-    c = channel / 255
-    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-
-_LINEAR_LUT = [_linear(c) for c in range(256)]
 
 
 def resolve_colour(value: str, palette: Palette) -> RGB:
     """A palette name ('primary', ...) or '#RRGGBB' as an RGB triple; ValueError otherwise."""
     if value in PALETTE_NAMES:
         value = getattr(palette, value)
-    match = HEX.match(value)
-    if not match:
-        raise ValueError(f"{value!r} is not a palette colour ({', '.join(PALETTE_NAMES)}) or #RRGGBB")
-    digits = match.group(1)
-    return (int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16))
+    try:
+        return parse_hex(value)
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not a palette colour ({', '.join(PALETTE_NAMES)}) or #RRGGBB"
+        ) from None
 
 
 def hex_of(rgb: RGB) -> str:
     return "#{:02X}{:02X}{:02X}".format(*rgb)
 
 
-def luminance(rgb: RGB) -> float:
-    """WCAG relative luminance of an sRGB colour, 0 (black) to 1 (white)."""
-    r, g, b = (_LINEAR_LUT[c] for c in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: RGB, b: RGB) -> float:
-    """WCAG contrast ratio of two colours, 1 to 21."""
-    la, lb = luminance(a), luminance(b)
-    hi, lo = max(la, lb), min(la, lb)
-    return (hi + 0.05) / (lo + 0.05)
-
-
-def required_contrast(font_px: float, bold: bool) -> float:
-    """4.5:1, or 3:1 for large text (>= 24 px, or >= 18.66 px bold)."""
-    large = font_px >= LARGE_PX or (bold and font_px >= LARGE_BOLD_PX)
-    return LARGE_TEXT if large else NORMAL_TEXT
-
-
 def luminance_image(region: Image.Image) -> Image.Image:
     """A float image of the WCAG relative luminance of each pixel of an RGB image."""
-    r, g, b = (band.point(_LINEAR_LUT, "F") for band in region.convert("RGB").split())
-    return ImageMath.lambda_eval(lambda a: a["r"] * 0.2126 + a["g"] * 0.7152 + a["b"] * 0.0722, r=r, g=g, b=b)
+    r, g, b = (band.point(list(LINEAR), "F") for band in region.convert("RGB").split())
+    wr, wg, wb = WEIGHTS
+    return ImageMath.lambda_eval(lambda a: a["r"] * wr + a["g"] * wg + a["b"] * wb, r=r, g=g, b=b)
 
 
 def _share_below(lums: list[Image.Image], text_lum: float, ratio: float, total: int) -> float:
@@ -102,7 +68,7 @@ def pixel_contrast(regions: list[Image.Image], text: RGB, required: float) -> tu
     if counts is not None:
         return _contrast_of_colours(counts, text, required, total)
     lums = [luminance_image(region) for region in regions]
-    text_lum = luminance(text)
+    text_lum = relative_luminance(text)
     if _share_below(lums, text_lum, required, total) <= WORST_SHARE:
         return True, required
     lo, hi = 1.0, required  # bisect the contrast that the (1 - WORST_SHARE) share reaches
@@ -137,7 +103,7 @@ def _colour_counts(regions: list[Image.Image]) -> dict[RGB, int] | None:
 def _contrast_of_colours(
     counts: dict[RGB, int], text: RGB, required: float, total: int
 ) -> tuple[bool, float]:
-    ratios = sorted((contrast(rgb, text), count) for rgb, count in counts.items())
+    ratios = sorted((contrast_ratio(rgb, text), count) for rgb, count in counts.items())
     allowed = WORST_SHARE * total
     seen = 0
     for ratio, count in ratios:  # from the worst up: skip at most WORST_SHARE of the pixels

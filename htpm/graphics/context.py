@@ -44,7 +44,7 @@ def _text(value: Any) -> str:
 def campaign_context(campaign: Campaign) -> dict[str, Any]:
     c = campaign.config
     hotline = c.hotline
-    labels = {k.split(".", 1)[1]: v for k, v in campaign.labels.items() if k.startswith("graphics.")}
+    labels = campaign.labels_of("graphics")
     return {
         "theme": c.theme.name,
         "tagline": _text(c.theme.tagline),

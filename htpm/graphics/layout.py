@@ -15,19 +15,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from htpm.campaign import Campaign
-from htpm.errors import ConfigError, HtpmError, Location, shown_path
-from htpm.yamlsafe import read_yaml, source_map, unwrap
+from htpm.errors import HtpmError, Location, shown_path
+from htpm.suggest import did_you_mean
+from htpm.yamlmodel import nearest, validate_tree
+from htpm.yamlsafe import read_yaml
 
 NAME = r"^[a-z][a-z0-9_-]*$"
 COLOUR = re.compile(r"^(primary|secondary|accent|dark|light|#[0-9A-Fa-f]{6})$")
@@ -76,7 +70,7 @@ class SizesFile(Model):
         for name, size in self.sizes.items():
             if size.aspect not in self.aspects:
                 raise ValueError(
-                    f"size {name}: unknown aspect {size.aspect!r} (known: {', '.join(self.aspects)})"
+                    f"size {name}: unknown aspect {size.aspect!r}{did_you_mean(size.aspect, self.aspects)}"
                 )
         return self
 
@@ -191,7 +185,6 @@ class Text(Placed):
 
 
 Layer = Annotated[Background | Rect | Logo | Text, Field(discriminator="type")]
-TYPES = ("background", "rect", "logo", "text")
 
 
 class Canvas(Model):
@@ -223,12 +216,8 @@ class LoadedLayout:
     layout: Layout
     sources: dict[SourcePath, Location] = field(compare=False, repr=False)
 
-    def where(self, *path: str | int) -> str:
-        for cut in range(len(path), -1, -1):
-            loc = self.sources.get(tuple(path[:cut]))
-            if loc is not None:
-                return str(loc)
-        return self.file
+    def where(self, *path: str | int) -> Location:
+        return nearest(self.sources, path) or Location(self.file)
 
 
 def _validate(model: type[Model], path: Path, shown: str) -> tuple[Any, dict[SourcePath, Location]]:
@@ -242,37 +231,7 @@ def _validate(model: type[Model], path: Path, shown: str) -> tuple[Any, dict[Sou
 def _validate_version(
     model: type[Model], path: Path, shown: str, _size: int, _mtime_ns: int
 ) -> tuple[Any, dict[SourcePath, Location]]:
-    tree = read_yaml(path, shown)
-    sources = source_map(tree)
-    try:
-        return model.model_validate(unwrap(tree)), sources
-    except ValidationError as exc:
-        lines = []
-        for err in exc.errors():
-            raw = err["loc"]
-            # leave out model names and the layer-type tag pydantic puts after a layer's index
-            loc = tuple(
-                p
-                for k, p in enumerate(raw)
-                if not (
-                    isinstance(p, str)
-                    and (p[:1].isupper() or (k and isinstance(raw[k - 1], int) and p in TYPES))
-                )
-            )
-            where = _nearest(sources, loc) or Location(shown)
-            msg = str(err["msg"]).removeprefix("Value error, ")
-            if err["type"] == "extra_forbidden":
-                msg = "unknown key"
-            lines.append((where.line, f"{where}: {'.'.join(map(str, loc)) or '(top)'}: {msg}"))
-        raise ConfigError([text for _, text in sorted(lines)]) from None
-
-
-def _nearest(sources: dict[SourcePath, Location], loc: tuple[Any, ...]) -> Location | None:
-    for cut in range(len(loc), -1, -1):
-        found = sources.get(tuple(loc[:cut]))
-        if found is not None:
-            return found
-    return None
+    return validate_tree(model, read_yaml(path, shown))
 
 
 def load_sizes(campaign: Campaign) -> SizesFile:
@@ -281,20 +240,23 @@ def load_sizes(campaign: Campaign) -> SizesFile:
     return sizes
 
 
-def layout_names(campaign: Campaign) -> set[str]:
-    """Every layout on the campaign's search path (graphics/*.yaml but sizes.yaml)."""
-    return {
-        p.stem
-        for base in campaign.template_dirs
-        for p in (base / "graphics").glob("*.yaml")
-        if p.stem != "sizes" and re.match(NAME, p.stem)
-    }
+def layout_names(campaign: Campaign) -> list[str]:
+    """The layouts on the template search path: every graphics/<name>.yaml but sizes.yaml."""
+    names = {p.stem for base in campaign.template_dirs for p in (base / "graphics").glob("*.yaml")}
+    return sorted(names - {"sizes"})
 
 
-def load_layout(campaign: Campaign, name: str, sizes: SizesFile) -> LoadedLayout:
+def load_layout(
+    campaign: Campaign, name: str, sizes: SizesFile, where: Location | None = None
+) -> LoadedLayout:
     """Find `graphics/<name>.yaml` on the template path, validate it and check its geometry."""
     if not re.match(NAME, name):
-        raise HtpmError(f"graphics.layouts: {name!r} is not a layout name (lowercase letters, digits, -)")
+        raise HtpmError(
+            f"graphics.layouts: {name!r} is not a layout name (lowercase letters, digits, -)", where
+        )
+    known = layout_names(campaign)
+    if name not in known:
+        raise HtpmError(f"graphics.layouts: no layout {name!r}{did_you_mean(name, known)}", where)
     path = campaign.find_template(f"graphics/{name}.yaml")
     layout, sources = _validate(Layout, path, shown_path(path))
     loaded = LoadedLayout(name, shown_path(path), layout, sources)
@@ -308,9 +270,8 @@ def _check_geometry(loaded: LoadedLayout, sizes: SizesFile) -> None:
     layout, seen = loaded.layout, set()
     for aspect in layout.canvas:
         if aspect not in sizes.aspects:
-            known = ", ".join(sizes.aspects)
             raise HtpmError(
-                f"layout {loaded.name}: unknown aspect {aspect!r} (known: {known})",
+                f"layout {loaded.name}: unknown aspect {aspect!r}{did_you_mean(aspect, sizes.aspects)}",
                 loaded.where("canvas", aspect),
             )
     for i, layer in enumerate(layout.layers):

@@ -14,12 +14,13 @@ from typing import Any
 from PIL import ImageFont
 
 from htpm.campaign import Campaign
-from htpm.errors import HtpmError
+from htpm.errors import HtpmError, Location
 from htpm.graphics import layout as lm
 from htpm.graphics import render as r
 from htpm.graphics.colour import PALETTE_NAMES, resolve_colour
 from htpm.graphics.context import alt_text, campaign_context, requirement_met, week_context
 from htpm.graphics.fonts import describe, is_bold, missing_characters
+from htpm.suggest import did_you_mean
 from htpm.templating import render_string
 
 
@@ -53,15 +54,14 @@ def plan(campaign: Campaign) -> list[Job]:
     chosen = campaign.config.graphics.sizes
     for i, name in enumerate(chosen):
         if name not in sizes.sizes:
-            known = ", ".join(sizes.sizes)
             raise HtpmError(
-                f"graphics.sizes: unknown size {name!r} (known: {known})",
+                f"graphics.sizes: unknown size {name!r}{did_you_mean(name, sizes.sizes)}",
                 campaign.locate(("graphics", "sizes", i)),
             )
     base = campaign_context(campaign)
     jobs: list[Job] = []
-    for name in campaign.config.graphics.layouts:
-        loaded = lm.load_layout(campaign, name, sizes)
+    for i, name in enumerate(campaign.config.graphics.layouts):
+        loaded = lm.load_layout(campaign, name, sizes, campaign.locate(("graphics", "layouts", i)))
         if not all(requirement_met(base, need) for need in loaded.layout.requires):
             continue  # e.g. a hotline graphic for a campaign without a hotline
         contexts: list[tuple[int | None, dict[str, Any]]]
@@ -77,10 +77,10 @@ def plan(campaign: Campaign) -> list[Job]:
 
 def _render_texts(loaded: lm.LoadedLayout, ctx: dict[str, Any]) -> dict[str, str]:
     """Each text layer's template rendered (once for all sizes), and the alt text's description."""
-    out = {"": render_string(loaded.layout.description, ctx, loaded.where("description"))}
+    out = {"": render_string(loaded.layout.description, ctx, str(loaded.where("description")))}
     for i, layer in enumerate(loaded.layout.layers):
         if isinstance(layer, lm.Text):
-            out[layer.name] = render_string(layer.text, ctx, loaded.where("layers", i, "text")).strip()
+            out[layer.name] = render_string(layer.text, ctx, str(loaded.where("layers", i, "text"))).strip()
         elif isinstance(layer, lm.Logo):  # shown in type when there is no logo file
             out[layer.name] = ctx["organization"]["name"]
     return out
@@ -189,7 +189,7 @@ def _scene(
                     r.TextBox(
                         name=layer.name,
                         who=who,
-                        where=where,
+                        where=str(where),
                         font_path=font,
                         bold=is_bold(font),
                         colour=colour(name_colour),
@@ -227,7 +227,7 @@ def _scene(
                 r.TextBox(
                     name=layer.name,
                     who=who,
-                    where=where,
+                    where=str(where),
                     font_path=font,
                     bold=is_bold(font),
                     colour=colour(frame.colour or layer.colour),
@@ -254,7 +254,7 @@ def _background_colours(layer: lm.Background) -> list[str]:
     return colours
 
 
-def _background(campaign: Campaign, layer: lm.Background, colour: Any, who: str, where: str) -> r.Op:
+def _background(campaign: Campaign, layer: lm.Background, colour: Any, who: str, where: Location) -> r.Op:
     source = campaign.config.branding.photo if layer.photo == "branding" else layer.photo
     if source:
         path = _asset(campaign, source, who, where)
@@ -276,14 +276,14 @@ def _px(box: lm.Box, sx: float, sy: float) -> r.PxBox:
     return (left, top, round((x + w) * sx) - left, round((y + h) * sy) - top)
 
 
-def _asset(campaign: Campaign, name: str, who: str, where: str) -> str:
+def _asset(campaign: Campaign, name: str, who: str, where: Location) -> str:
     try:
         return str(campaign.asset(name))
     except HtpmError as exc:
         raise HtpmError(f"{who}: {exc.message}", where) from None
 
 
-def _font(campaign: Campaign, name: str, who: str, where: str) -> str:
+def _font(campaign: Campaign, name: str, who: str, where: Location) -> str:
     """'heading'/'body' (the config's fonts) or a file; looked up as given, then under fonts/."""
     fonts = campaign.config.branding.fonts
     file = {"heading": fonts.heading, "body": fonts.body}.get(name, name)

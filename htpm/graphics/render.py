@@ -17,8 +17,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageMath, ImageOps
 
+from htpm.contrast import RGB, required_contrast
 from htpm.errors import HtpmError
-from htpm.graphics.colour import RGB, hex_of, pixel_contrast, required_contrast
+from htpm.graphics.colour import hex_of, pixel_contrast
 from htpm.graphics.fonts import load_font
 from htpm.graphics.images import load_image
 from htpm.graphics.text import DoesNotFit, Fitted, fit, text_width

@@ -22,6 +22,7 @@ from htpm.errors import HtpmError, UsageError
 from htpm.graphics.plan import Job, Planned, plan
 from htpm.graphics.render import GraphicsError, Item, Scene, render_scene
 from htpm.graphics.sheet import contact_sheet
+from htpm.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from htpm.outputs import WriteReport
@@ -72,8 +73,8 @@ def select(
         known_sizes = {job.scene.size for job in jobs}
         bad_sizes = [s for s in sizes if s not in known_sizes]
         if bad_sizes:
-            listed = ", ".join(sorted(known_sizes))
-            raise UsageError(f"--size: {bad_sizes[0]!r} is not one of the config's sizes ({listed})")
+            hint = did_you_mean(bad_sizes[0], known_sizes)
+            raise UsageError(f"--size: {bad_sizes[0]!r} is not one of the config's sizes{hint}")
     out = []
     for job in jobs:
         if sizes and job.scene.size not in sizes:

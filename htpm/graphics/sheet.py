@@ -26,7 +26,7 @@ _STYLE = " ".join(
 
 def contact_sheet(campaign: Campaign, graphics: list[Planned]) -> str:
     """An HTML page listing `graphics` by layout, then week; image paths are relative to graphics/."""
-    label = {k.split(".", 1)[1]: v for k, v in campaign.labels.items() if k.startswith("graphics.")}
+    label = campaign.labels_of("graphics")
     title = f"{campaign.config.observance.name} {campaign.year}: {label.get('sheet_title', 'Graphics')}"
     out = [
         "<!DOCTYPE html>",

@@ -140,7 +140,7 @@ def _hashtags(rule: CompiledRule, p: Prepared, text: Text, ctx: LintContext) -> 
             return []
         distinct: list[re.Match[str]] = []
         for m in tags:
-            if m.group().lower() not in {d.group().lower() for d in distinct}:
+            if m.group().casefold() not in {d.group().casefold() for d in distinct}:
                 distinct.append(m)
         if len(distinct) > limit:
             first_extra = distinct[limit]
@@ -164,7 +164,8 @@ def _hashtags(rule: CompiledRule, p: Prepared, text: Text, ctx: LintContext) -> 
                 continue
         values = {"match": tag, "expected": expected or ""}
         suggestion = expected or fill(rule.rule.suggestion, **values)
-        hits.append(Hit(*m.span(), fill(rule.rule.message, **values), suggestion))
+        start, end = m.span()
+        hits.append(Hit(start, end, fill(rule.rule.message, **values), suggestion))
     return hits
 
 
@@ -239,7 +240,7 @@ def _required(ruleset: RuleSet, texts: list[Text], ctx: LintContext) -> list[Fin
         sections = {f.split(".")[0] for f in fields}
         wanted = [(f, lookup(ctx.values, f)) for f in fields]
         needles = [_needle(str(v)) for _, v in wanted if v not in (None, "")]
-        copy = [t for t in texts if not (t.path and t.path[0] in sections)]
+        copy = [t for t in texts if t.kind in rule.rule.applies_to and not (t.path and t.path[0] in sections)]
         if needles and any(n.search(t.text) for n in needles for t in copy):
             continue
         if any(suppressions(t.text).off(rule.id, len(t.text)) for t in copy):

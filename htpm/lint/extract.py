@@ -1,18 +1,19 @@
 """Every piece of copy a campaign produces, with where it was written, and offsets mapped to lines.
 
-Left out on purpose: titles and names (headings, resource titles, the observance and theme names:
-they are proper names, and a resource's title is someone else's), the guidelines (they quote the
-very words to avoid: "Instead of 'X' use 'Y'"), addresses, labels and numbers.
+The copy is what `htpm.copyfields` finds marked in the model, with its kind. Rules check `post`,
+`prose` and `alt` by default; `title` (headings, names, a resource's title, which is someone else's)
+and `guideline` (it quotes the very words to avoid: "Instead of 'X' use 'Y'") are checked only by
+rules that ask for them in `applies_to`. Addresses, numbers and file names are not copy.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from htpm.copyfields import iter_copy
 from htpm.errors import Location
 
 if TYPE_CHECKING:
@@ -20,57 +21,13 @@ if TYPE_CHECKING:
 
 SourcePath = tuple[str | int, ...]
 
-# (path pattern, kind): "*" walks every item of a list (or every value of a mapping).
-COPY_FIELDS: tuple[tuple[SourcePath, str], ...] = (
-    (("observance", "designation"), "prose"),
-    (("organization", "newsletter_intro"), "prose"),
-    (("organization", "accounts_intro"), "prose"),
-    (("theme", "tagline"), "prose"),
-    (("theme", "description"), "prose"),
-    (("theme", "call_to_action"), "prose"),
-    (("introduction",), "prose"),
-    (("goals", "*"), "prose"),
-    (("audiences_intro",), "prose"),
-    (("audiences", "*", "description"), "prose"),
-    (("hashtags", "guidance"), "prose"),
-    (("hotline", "description"), "prose"),
-    (("hotline", "confidentiality"), "prose"),
-    (("events", "calendar"), "prose"),
-    (("events", "days", "*", "description"), "prose"),
-    (("events", "features", "*", "subtitle"), "prose"),
-    (("events", "features", "*", "body"), "prose"),
-    (("events", "features", "*", "links_intro"), "prose"),
-    (("events", "features", "*", "links", "*", "description"), "prose"),
-    (("proclamation", "whereas", "*"), "prose"),
-    (("proclamation", "resolution"), "prose"),
-    (("digital", "newsletter", "subject"), "prose"),
-    (("digital", "newsletter", "preheader"), "prose"),
-    (("digital", "newsletter", "body"), "prose"),
-    (("digital", "newsletter", "image_alt"), "alt"),
-    (("digital", "website", "body"), "prose"),
-    (("digital", "website", "image_alt"), "alt"),
-    (("digital", "blocks", "*", "subtitle"), "prose"),
-    (("digital", "blocks", "*", "body"), "prose"),
-    (("digital", "blocks", "*", "links_intro"), "prose"),
-    (("digital", "social_intro"), "prose"),
-    (("weeks_intro",), "prose"),
-    (("weeks", "*", "introduction"), "prose"),
-    (("weeks", "*", "sections", "*", "posts", "*", "text"), "post"),
-    (("weeks", "*", "sections", "*", "posts", "*", "variants", "*"), "post"),
-    (("weeks", "*", "sections", "*", "posts", "*", "image_alt"), "alt"),
-    (("resources", "*", "description"), "prose"),
-    (("resources", "*", "resources", "*", "description"), "prose"),
-    (("endnotes", "*", "text"), "prose"),
-    (("branding", "logo_alt"), "alt"),
-)
-
 
 @dataclass(frozen=True)
 class Text:
     """One piece of copy: its text, what kind it is, and where its value starts."""
 
     text: str
-    kind: str  # post | prose | alt
+    kind: str  # a CopyKind: post | prose | alt | title | guideline
     start: Location
     path: SourcePath = ()
     whole_file: bool = field(default=False)  # the text is a file's content (Markdown, text)
@@ -80,30 +37,13 @@ class Text:
         return locate_offset(self, offset)
 
 
-def _walk(value: Any, pattern: SourcePath, prefix: SourcePath) -> Iterator[tuple[SourcePath, Any]]:
-    if not pattern:
-        yield prefix, value
-        return
-    head, rest = pattern[0], pattern[1:]
-    if value is None:
-        return
-    if head == "*":
-        items = value.items() if isinstance(value, dict) else enumerate(value)
-        for key, item in items:
-            yield from _walk(item, rest, (*prefix, key))
-    else:
-        yield from _walk(value.get(head) if isinstance(value, dict) else None, rest, (*prefix, head))
-
-
 def campaign_texts(campaign: Campaign) -> list[Text]:
-    """The campaign's copy, in config order of COPY_FIELDS, each with its source location."""
-    data = campaign.config.model_dump(mode="python")
-    out = []
-    for pattern, kind in COPY_FIELDS:
-        for path, value in _walk(data, pattern, ()):
-            if isinstance(value, str) and value.strip():
-                out.append(Text(value, kind, campaign.locate(path), path))
-    return out
+    """The campaign's copy (every field `htpm/model.py` marks as copy), each with its source."""
+    return [
+        Text(value, kind, campaign.locate(path), path)
+        for path, value, kind in iter_copy(campaign.config)
+        if value.strip()
+    ]
 
 
 def file_text(path: Path) -> Text:

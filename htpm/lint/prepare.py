@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from htpm.hashtag import IN_TEXT
+
 COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 DIRECTIVE = re.compile(r"^\s*htpm-lint\s+(disable-next-line|disable|enable)\b([^>]*)$", re.DOTALL)
 ADDRESSES = re.compile(
@@ -19,7 +21,7 @@ ADDRESSES = re.compile(
     r"|(?<![\w@#.])(?:[a-z0-9-]+\.)+[a-z]{2,12}(?:/[^\s<>()\[\]]*)?(?![\w])",
     re.IGNORECASE,
 )
-HASHTAG = re.compile(r"(?<![\w&/#])#(\w*[^\W\d_]\w*)")
+HASHTAG = IN_TEXT  # one definition of a hashtag, shared with the posts' hashtag limits
 HANDLE = re.compile(r"(?<![\w@])@\w+")
 QUOTED = re.compile(r"\"[^\"\n]+\"|“[^”]+”|‘[^’\n]+’|(?<![\w'’])'[^'\n]+'(?![\w])")
 _TRAILING_PUNCT = ".,;:!?)"

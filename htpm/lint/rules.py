@@ -11,19 +11,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from htpm.errors import HtpmError, Location
+from htpm.model import CopyKind
 from htpm.paths import templates_dir
-from htpm.yamlsafe import read_yaml, source_map, unwrap
+from htpm.suggest import did_you_mean
+from htpm.yamlmodel import message, nearest, validate_tree, value_path
+from htpm.yamlsafe import read_yaml
 
 if TYPE_CHECKING:
     from htpm.campaign import Campaign
 
 Severity = Literal["error", "warning", "info"]
 Kind = Literal["substitute", "avoid", "jargon", "required", "hashtags", "statistics", "readability"]
-TextKind = Literal["post", "prose", "alt"]
-TEXT_KINDS: tuple[TextKind, ...] = ("post", "prose", "alt")
+TextKind = CopyKind  # what a rule applies to: the kinds of copy the model marks
+TEXT_KINDS: tuple[TextKind, ...] = ("post", "prose", "alt")  # checked unless a rule says otherwise
 WORD_KINDS = ("substitute", "avoid", "jargon")
 _DEFINE = re.compile(r"\{(\w+)\}")
 
@@ -79,6 +82,7 @@ class PackData(BaseModel):
         default_factory=dict, description="Config values the examples of required/hashtags rules run with"
     )
     rules: list[dict[str, Any]] = Field(description="The rules")
+    _sources: dict[tuple[str | int, ...], Location] = PrivateAttr(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -128,26 +132,18 @@ def _compile(rule: Rule, defines: dict[str, str], where: Location) -> CompiledRu
 
 def read_pack(path: Path) -> PackData:
     """Read (YAML 1.2 core rules: `on` and `y` stay words) and validate one pack file; a mistake is
-    an HtpmError at its line."""
+    an HtpmError at its line. The pack keeps where each value was written, for its rules' errors."""
     tree = read_yaml(path)
-    try:
-        return PackData.model_validate(unwrap(tree))
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = _nearest(source_map(tree), tuple(err["loc"])) or Location(str(path))
-        raise HtpmError(f"lint pack: {_first_error(exc)}", where) from None
+    pack, sources = validate_tree(PackData, tree)
+    pack._sources = sources
+    return pack
 
 
-def _nearest(sources: dict[tuple[Any, ...], Location], loc: tuple[Any, ...]) -> Location | None:
-    for cut in range(len(loc), -1, -1):
-        if tuple(loc[:cut]) in sources:
-            return sources[tuple(loc[:cut])]
-    return None
-
-
-def _first_error(exc: ValidationError) -> str:
+def _first_error(exc: ValidationError) -> tuple[str, tuple[str | int, ...]]:
+    """The first error of a rule's validation, and the path of its value in the rule."""
     err = exc.errors()[0]
-    return f"{'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}"
+    path = value_path(err["loc"], Rule)
+    return f"{'.'.join(str(p) for p in path) or '(top)'}: {message(err, Rule, path or ('',))}", path
 
 
 def build_ruleset(
@@ -164,25 +160,34 @@ def build_ruleset(
     def where(*path: str | int) -> Location:
         return locate(("lint", *path)) if locate else Location(origin)
 
+    pack_sources = pack._sources if pack else {}
+
+    def in_pack(*path: str | int) -> Location:
+        return nearest(pack_sources, path) or Location(origin)
+
     raw: dict[str, dict[str, Any]] = {}
+    pack_index: dict[str, int] = {}
     for index, item in enumerate(pack.rules if pack else []):
         rid = str(item.get("id", f"#{index}"))
         if rid in raw:
-            raise HtpmError(f"lint pack: rule {rid} given twice", origin)
+            raise HtpmError(f"lint pack: rule {rid} given twice", in_pack("rules", index, "id"))
         raw[rid] = dict(item)
+        pack_index[rid] = index
     for index, item in enumerate(extra):
         rid = str(item.get("id", ""))
         if not rid:
             raise HtpmError("lint.rules: every rule needs an id", where("rules", index))
         raw[rid] = {**raw.get(rid, {}), **item}
     extra_ids = {str(item.get("id")) for item in extra}
-    for rid in [*disable, *(severity or {})]:
+    for i, rid in enumerate(disable):
         if rid not in raw:
-            key = "disable" if rid in disable else "severity"
-            raise HtpmError(f"lint.{key}: no rule {rid!r} (known: {', '.join(sorted(raw))})", where(key))
+            raise HtpmError(f"lint.disable: no rule {rid!r}{did_you_mean(rid, raw)}", where("disable", i))
+    for rid in severity or {}:
+        if rid not in raw:
+            raise HtpmError(f"lint.severity: no rule {rid!r}{did_you_mean(rid, raw)}", where("severity", rid))
     defines = dict(pack.define) if pack else {}
     compiled = []
-    for index, (rid, item) in enumerate(raw.items()):
+    for rid, item in raw.items():
         if rid in disable:
             continue
         if severity and rid in severity:
@@ -192,16 +197,16 @@ def build_ruleset(
         except ValidationError as exc:
             if rid in extra_ids:
                 pos = next(i for i, e in enumerate(extra) if str(e.get("id")) == rid)
-                raise HtpmError(
-                    f"lint.rules.{pos} ({rid}): {_first_error(exc)}", where("rules", pos)
-                ) from None
-            raise HtpmError(f"lint pack: rules.{index} ({rid}): {_first_error(exc)}", origin) from None
-        at = (
-            where("rules", next(i for i, e in enumerate(extra) if str(e.get("id")) == rid))
-            if rid in extra_ids
-            else Location(origin)
-        )
-        compiled.append(_compile(rule, defines, at))
+                text, path = _first_error(exc)
+                raise HtpmError(f"lint.rules.{pos} ({rid}): {text}", where("rules", pos, *path)) from None
+            at = ("rules", pack_index[rid])
+            text, path = _first_error(exc)
+            raise HtpmError(f"lint pack: rules.{at[1]} ({rid}): {text}", in_pack(*at, *path)) from None
+        if rid in extra_ids:
+            rule_at = where("rules", next(i for i, e in enumerate(extra) if str(e.get("id")) == rid))
+        else:
+            rule_at = in_pack("rules", pack_index[rid])
+        compiled.append(_compile(rule, defines, rule_at))
     notes = (
         () if pack else (f"no lint rule pack for this language (lint/{origin}.yaml); only config rules run",)
     )

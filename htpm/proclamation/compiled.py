@@ -146,7 +146,7 @@ def compile_proclamation(campaign: Campaign, mark: bool = False) -> CompiledProc
         "fields": {name: _encode([Piece("", name)]) for name in field_names(proclamation)},
         "observance": campaign.config.observance.name,
         "year": campaign.year,
-        "labels": {k[len(LABELS) :]: v for k, v in campaign.labels.items() if k.startswith(LABELS)},
+        "labels": campaign.labels_of(LABELS),
     }
     rendered = _render(template, context)
     doc = Document(io.BytesIO(rendered))

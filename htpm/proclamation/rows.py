@@ -16,8 +16,9 @@ from pathlib import Path
 
 from htpm.errors import HtpmError
 from htpm.model import Placeholder
+from htpm.spreadsheet import neutralise
 
-__all__ = ["Row", "RowError", "neutralise", "read_rows", "report_csv"]
+__all__ = ["Row", "RowError", "read_rows", "report_csv"]
 
 
 @dataclass(frozen=True)
@@ -103,14 +104,6 @@ def _columns(
     if problems:
         raise HtpmError(f"{'; '.join(problems)} (the columns are the fields: {', '.join(fields)})", path)
     return columns
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(cell: str) -> str:
-    """A cell a spreadsheet will show as text, never run as a formula."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def report_csv(lines: Iterable[tuple[int, str, str, str, str]]) -> bytes:

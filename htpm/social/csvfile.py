@@ -7,18 +7,9 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-#: A cell starting with one of these is a formula (or becomes one) in Excel, LibreOffice, Sheets.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from htpm.spreadsheet import needs_neutralising, neutralise
 
-
-def neutralise(cell: object) -> str:
-    """The cell as text, prefixed with `'` when a spreadsheet would treat it as a formula."""
-    text = "" if cell is None else str(cell)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
-def needs_neutralising(text: str) -> bool:
-    return text.startswith(FORMULA_START)
+__all__ = ["csv_bytes", "needs_neutralising", "neutralise"]
 
 
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:

@@ -3,20 +3,15 @@ then letters, marks, digits or `_` with at least one letter), compared without r
 
 from __future__ import annotations
 
-import regex
-
+from htpm.hashtag import IN_TEXT
 from htpm.social.urls import find_links
-
-_HASHTAG = regex.compile(
-    r"(?<![&\p{L}\p{M}\p{Nd}_])[#\uFF03](?![\uFE0F\u20E3])([\p{L}\p{M}\p{Nd}_]*\p{L}[\p{L}\p{M}\p{Nd}_]*)"
-)
 
 
 def find_hashtags(text: str) -> list[str]:
     """Every hashtag in `text` as written (with its `#`), in order, repeats included."""
     links = find_links(text)
     found = []
-    for match in _HASHTAG.finditer(text):
+    for match in IN_TEXT.finditer(text):
         if any(link.start <= match.start() < link.end for link in links):
             continue  # a '#' inside a link is its fragment, not a hashtag
         found.append("#" + match.group(1))

@@ -14,9 +14,10 @@ import yaml
 from htpm.artifacts import BuildContext
 from htpm.campaign import Campaign
 from htpm.config import load_campaign
+from htpm.contrast import contrast_ratio as contrast
 from htpm.errors import HtpmError
 from htpm.generators import copy as copy_generator
-from htpm.generators.copy import GMAIL_CLIP_BYTES, contrast
+from htpm.generators.copy import GMAIL_CLIP_BYTES
 
 WATER_SAFETY = Path(__file__).resolve().parents[1] / "data" / "water-safety" / "config.yaml"
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from PIL import Image, ImageDraw
 
-from htpm.graphics.colour import contrast, pixel_contrast, required_contrast, resolve_colour
+from htpm.contrast import contrast_ratio as contrast
+from htpm.contrast import required_contrast
+from htpm.graphics.colour import pixel_contrast, resolve_colour
 from htpm.model import Palette
 
 PALETTE = Palette(primary="#00507A", secondary="#007C89", accent="#F2A900")

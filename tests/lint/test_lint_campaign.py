@@ -281,7 +281,7 @@ def test_allow_disable_severity_and_extra_rules(tmp_path: Path) -> None:
     [
         ("disable: [no-such-rule]", "lint.disable: no rule 'no-such-rule'"),
         ("severity: {nope: error}", "lint.severity: no rule 'nope'"),
-        ("rules: [{id: new-one, kind: avoid}]", "lint.rules.0 (new-one): severity: Field required"),
+        ("rules: [{id: new-one, kind: avoid}]", "lint.rules.0 (new-one): severity: required, but missing"),
         ("rules: [{kind: avoid}]", "lint.rules: every rule needs an id"),
     ],
 )
@@ -336,3 +336,44 @@ def test_the_settings_example_in_the_docs_works(tmp_path: Path) -> None:
         """.replace("        ", ""),
     )
     assert [(rule, match) for _, _, rule, match in found(path)] == [("no-dive", "Dive in")]
+
+
+def test_link_descriptions_are_linted_where_they_were_missed(tmp_path: Path) -> None:
+    """The copy comes from the model's markers: link descriptions in the newsletter sign-up and in
+    digital blocks were once left out of a hand-kept list."""
+    path = overlay(
+        tmp_path,
+        """\
+        organization:
+          newsletter:
+            text: Our newsletter
+            description: News to rescue swimmers.
+        digital:
+          blocks:
+            - title: Slides
+              links:
+                - text: The slides
+                  description: Slides on how to rescue a swimmer.
+        """,
+    )
+    assert found(path) == [(5, 26, "avoid-rescue", "rescue"), (11, 41, "avoid-rescue", "rescue")]
+
+
+def test_titles_are_copy_that_only_rules_asking_for_them_check(tmp_path: Path) -> None:
+    body = """\
+        theme:
+          name: Rescue Together
+        lint:
+          rules:
+            - id: title-words
+              kind: avoid
+              severity: warning
+              message: not in a title
+              guideline: Titles say what to do
+              patterns: ["together"]
+              applies_to: [title]
+              skip_names: false
+              must_match: [together]
+              must_not_match: [alone]
+        """
+    assert found(overlay(tmp_path, body)) == [(3, 16, "title-words", "Together")]

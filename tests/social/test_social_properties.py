@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from htpm.paths import templates_dir
 from htpm.social.counting import weighted_length
-from htpm.social.csvfile import FORMULA_START, csv_bytes
+from htpm.social.csvfile import csv_bytes
 from htpm.social.limits import load_limits
+from htpm.spreadsheet import FORMULA_START
 
 V3 = load_limits(templates_dir() / "social" / "limits.yaml")["x"].params
 PIECES = [

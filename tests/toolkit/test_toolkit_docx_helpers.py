@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from hypothesis import given
 from hypothesis import strategies as st
 
+from htpm.contrast import contrast_ratio as contrast
 from htpm.docx import markdown as md
 from htpm.docx.oxml import (
     BookmarkIds,
@@ -23,7 +24,7 @@ from htpm.docx.oxml import (
     toc_field,
 )
 from htpm.docx.package import FIXED_TIME, document_bytes
-from htpm.docx.styles import contrast, text_colour
+from htpm.docx.styles import text_colour
 from htpm.docx.text import fill, illegal_characters, strip_illegal, to_roman
 
 Span = md.Span
