@@ -58,7 +58,7 @@ def link_message(target: str) -> str:
 
 def check_prose(text: str) -> list[ProseIssue]:
     """Every construct of `text` outside the prose subset, in reading order."""
-    source = clean(text)
+    source = re.sub(r"\r\n?", "\n", clean(text))  # line ends as markdown-it counts them
     lines = source.split("\n")
     issues: list[ProseIssue] = []
     quote_depth = 0
@@ -117,10 +117,14 @@ def _inline_issues(token: Token, lines: list[str]) -> list[ProseIssue]:
         at(len(first) - len(first.lstrip()), TABLE)
 
     cursor = 0
+    opened = False  # a closing tag is reported only when its opening one was not
     for child in token.children or []:
         if child.type == "html_inline":
             offset = _find(block, child.content, cursor)
-            at(offset, HTML)
+            closing = child.content.startswith("</")
+            if not (closing and opened):
+                at(offset, HTML)
+            opened = opened or not closing
             cursor = offset + 1
         elif child.type == "image":
             offset = _find(block, "![", cursor)

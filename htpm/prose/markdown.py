@@ -48,15 +48,18 @@ def to_markdown(prose: Prose) -> str:
     return "\n\n".join(_block(b, "") for b in prose.blocks)
 
 
-def inline_markdown(inlines: tuple[Inline, ...]) -> str:
+def inline_markdown(inlines: tuple[Inline, ...], star: bool = True) -> str:
+    """Inline Markdown; emphasis nested in emphasis alternates `*` and `_` (`**` would be strong)."""
     out = []
     for index, node in enumerate(inlines):
         if isinstance(node, Text):
             out.append(escape(node.text, line_start=index == 0 or isinstance(inlines[index - 1], LineBreak)))
         elif isinstance(node, Strong):
-            out.append(f"**{inline_markdown(node.children)}**")
+            mark = "**" if star else "__"
+            out.append(f"{mark}{inline_markdown(node.children, not star)}{mark}")
         elif isinstance(node, Emphasis):
-            out.append(f"*{inline_markdown(node.children)}*")
+            mark = "*" if star else "_"
+            out.append(f"{mark}{inline_markdown(node.children, not star)}{mark}")
         elif isinstance(node, Link):
             out.append(_link(node))
         elif isinstance(node, LineBreak):

@@ -162,10 +162,10 @@ def _inlines(tokens: Sequence[Token], *, autolink: bool = True) -> tuple[Inline,
         elif token.type in ("strong_close", "em_close", "link_close") and len(stack) > 1:
             opener, inner = stack.pop()
             stack[-1][1].extend(_close(opener, _merge(inner)))
-        elif token.type == "text":
+        elif token.type in ("text", "code_inline"):  # inline code is words like any others
             in_link = any(o is not None and o.type == "link_open" for o, _ in stack)
             children.extend(_autolinked(token.content) if autolink and not in_link else [Text(token.content)])
-        elif token.type in ("code_inline", "html_inline", "text_special"):
+        elif token.type in ("html_inline", "text_special"):
             children.append(Text(token.content))  # words as written; check_prose reports html
         elif token.type == "image":
             children.append(Text(token.content))  # its alt text; check_prose reports it
@@ -228,6 +228,16 @@ def _merge(nodes: list[Inline]) -> list[Inline]:
     return out
 
 
+def _trim(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A paragraph neither starts nor ends with spaces (inline code can leave some)."""
+    out = list(children)
+    if out and isinstance(out[0], Text):
+        out[0] = Text(out[0].text.lstrip())
+    if out and isinstance(out[-1], Text):
+        out[-1] = Text(out[-1].text.rstrip())
+    return tuple(_merge(out))
+
+
 def _blocks(tokens: list[Token], i: int, close: str | None) -> tuple[list[Block], int]:
     """Blocks from tokens[i] up to the token of type `close`; returns them and the index after it."""
     blocks: list[Block] = []
@@ -237,7 +247,7 @@ def _blocks(tokens: list[Token], i: int, close: str | None) -> tuple[list[Block]
         if kind == close:
             return blocks, i + 1
         if kind in ("paragraph_open", "heading_open"):
-            children = _inlines(tokens[i + 1].children or [])
+            children = _trim(_inlines(tokens[i + 1].children or []))
             if children:
                 blocks.append(Paragraph(children))
             i += 3
