@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from htpm.errors import HtpmError, Location
-from htpm.prose.parse import clean, markdown
+from htpm.prose.parse import clean, markdown, without_comments
 from htpm.prose.tree import is_safe_target
 
 HEADING = "headings are not allowed inside prose; use bold text"
@@ -68,6 +68,8 @@ def check_prose(text: str) -> list[ProseIssue]:
         elif token.type == "blockquote_close":
             quote_depth -= 1
             continue
+        if token.type == "html_block" and not without_comments(token.content).strip():
+            continue  # a comment (a lint directive) is no output's business
         if token.type in _BLOCKS and token.map is not None:
             if token.type == "blockquote_open" and quote_depth > 1:
                 continue  # one issue for nested quotes
@@ -119,7 +121,9 @@ def _inline_issues(token: Token, lines: list[str]) -> list[ProseIssue]:
     cursor = 0
     opened = False  # a closing tag is reported only when its opening one was not
     for child in token.children or []:
-        if child.type == "html_inline":
+        if child.type == "html_inline" and not without_comments(child.content):
+            cursor = _find(block, child.content, cursor) + 1
+        elif child.type == "html_inline":
             offset = _find(block, child.content, cursor)
             closing = child.content.startswith("</")
             if not (closing and opened):

@@ -42,6 +42,13 @@ from htpm.social.urls import find_links
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _NOTE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
+# HTML comments carry lint directives (`<!-- htpm-lint disable ... -->`): no output shows them.
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def without_comments(html: str) -> str:
+    """Raw HTML less its comments: what would reach a page if it were passed through."""
+    return COMMENT.sub("", html)
 
 
 def clean(text: str) -> str:
@@ -165,7 +172,10 @@ def _inlines(tokens: Sequence[Token], *, autolink: bool = True) -> tuple[Inline,
         elif token.type in ("text", "code_inline"):  # inline code is words like any others
             in_link = any(o is not None and o.type == "link_open" for o, _ in stack)
             children.extend(_autolinked(token.content) if autolink and not in_link else [Text(token.content)])
-        elif token.type in ("html_inline", "text_special"):
+        elif token.type == "html_inline":
+            if without_comments(token.content):
+                children.append(Text(token.content))  # shown as words; check_prose reports it
+        elif token.type == "text_special":
             children.append(Text(token.content))  # words as written; check_prose reports html
         elif token.type == "image":
             children.append(Text(token.content))  # its alt text; check_prose reports it
@@ -258,11 +268,13 @@ def _blocks(tokens: list[Token], i: int, close: str | None) -> tuple[list[Block]
             inner, i = _blocks(tokens, i + 1, "blockquote_close")
             blocks.extend(inner)
         elif kind in ("code_block", "fence", "html_block"):
-            lines = token.content.strip("\n").split("\n")
+            content = without_comments(token.content) if kind == "html_block" else token.content
+            lines = content.strip("\n").split("\n")
             parts: list[Inline] = []
             for n, line in enumerate(lines):
                 parts += [LineBreak(), Text(line)] if n else [Text(line)]
-            blocks.append(Paragraph(tuple(_merge(parts))))
+            if content.strip():
+                blocks.append(Paragraph(tuple(_merge(parts))))
             i += 1
         else:  # hr, and closings of what was skipped
             i += 1

@@ -80,3 +80,13 @@ def test_issues_come_in_reading_order_and_print_one_based() -> None:
     issues = check_prose("# Head\n\nText <i>x</i> ![p](p.png)")
     assert [(i.line, i.column) for i in issues] == [(0, 0), (2, 5), (2, 14)]
     assert str(issues[0]) == f"line 1, column 1: {HEADING}"
+
+
+def test_html_comments_are_lint_directives_not_output() -> None:
+    from htpm.prose import parse, to_html, to_markdown, to_text
+
+    text = "<!-- htpm-lint disable avoid-rescue -->\nFirst.\n\nSecond <!-- htpm-lint enable --> part."
+    assert check_prose(text) == []
+    prose = parse(text)
+    assert "htpm-lint" not in to_html(prose) + to_text(prose) + to_markdown(prose)
+    assert check_prose("<!-- note --> <b>x</b>") == [ProseIssue(0, 0, HTML)]
