@@ -69,7 +69,7 @@ class Body:
     def feature(self, feature: Feature, src: SourcePath, level: int) -> None:
         self.w.heading(level, feature.title, (*src, "title"))
         if feature.subtitle:
-            self.w.text(feature.subtitle, (*src, "subtitle"), "Lead")
+            self.w.inline(self.w.paragraph("Lead"), feature.subtitle, (*src, "subtitle"))
         if feature.body:
             self.w.prose(feature.body, (*src, "body"))
         if feature.links_intro:
