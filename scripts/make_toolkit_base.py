@@ -4,12 +4,12 @@ The toolkit generator relies only on what this file holds: the styles it names (
 Heading 1-4, List Bullet 1-3, List Number 1-3, List Continue 1-3 (prose lists nest up to three
 levels; each numbered list gets its own numbering instance of its style's list, so it restarts),
 TOC Heading, toc 1-3 (Word's built-in TOC styles, shown as "TOC 1" ...), Hyperlink, Note
-Reference, Note Text, Resource Description, Callout, Lead, Cover *, Proclamation *, Signature Line, Toolkit Table),
-the page setup, the header and footer (with a PAGE field) and the cover placeholders: paragraphs
-whose whole text is `{logo}`, `{organization}`, `{observance}`, `{year}`, `{theme}` or `{tagline}`
-(and `{title}` in the header). After running this script once, designers restyle base.docx in
-Word or LibreOffice (fonts, colours, spacing, the cover's layout) without touching code; keep the
-style names and placeholders. Run from the repository root:
+Reference, Note Text, Resource Description, Callout, Lead, Cover *, Proclamation *, Signature
+Line, Toolkit Table), the page setup, the header and footer (with a PAGE field) and the cover
+placeholders: paragraphs whose whole text is `{logo}`, `{organization}`, `{observance}`, `{year}`,
+`{theme}` or `{tagline}` (and `{title}` in the header). After running this script once, designers
+restyle base.docx in Word or LibreOffice (fonts, colours, spacing, the cover's layout) without
+touching code; keep the style names and placeholders. Run from the repository root:
 
     python scripts/make_toolkit_base.py
 """
