@@ -1,14 +1,15 @@
 """Create templates/toolkit/base.docx, the designer-owned starting document of the toolkit.
 
 The toolkit generator relies only on what this file holds: the styles it names (Title, Subtitle,
-Heading 1-4, List Bullet, List Bullet 2, List Number, TOC Heading, toc 1-3 (Word's built-in TOC
-styles, shown as "TOC 1" ...), Hyperlink, Note Reference, Note Text, Resource Description,
-Callout, Lead, Cover *, Proclamation *, Signature Line, Toolkit Table),
-the page setup, the header and footer (with a PAGE field) and the cover placeholders: paragraphs
-whose whole text is `{logo}`, `{organization}`, `{observance}`, `{year}`, `{theme}` or `{tagline}`
-(and `{title}` in the header). After running this script once, designers restyle base.docx in
-Word or LibreOffice (fonts, colours, spacing, the cover's layout) without touching code; keep the
-style names and placeholders. Run from the repository root:
+Heading 1-4, List Bullet 1-3, List Number 1-3, List Continue 1-3 (prose lists nest up to three
+levels; each numbered list gets its own numbering instance of its style's list, so it restarts),
+TOC Heading, toc 1-3 (Word's built-in TOC styles, shown as "TOC 1" ...), Hyperlink, Note
+Reference, Note Text, Resource Description, Callout, Lead, Cover *, Proclamation *, Signature
+Line, Toolkit Table), the page setup, the header and footer (with a PAGE field) and the cover
+placeholders: paragraphs whose whole text is `{logo}`, `{organization}`, `{observance}`, `{year}`,
+`{theme}` or `{tagline}` (and `{title}` in the header). After running this script once, designers
+restyle base.docx in Word or LibreOffice (fonts, colours, spacing, the cover's layout) without
+touching code; keep the style names and placeholders. Run from the repository root:
 
     python scripts/make_toolkit_base.py
 """
@@ -100,7 +101,14 @@ STYLES: dict[str, tuple[str, str | None, str, str]] = {
     "Lead": ("p", "Normal", '<w:spacing w:after="200"/>', f'<w:color w:val="{MUTED}"/><w:sz w:val="26"/>'),
     "List Bullet": ("p", "Normal", '<w:spacing w:after="80"/>', ""),
     "List Bullet 2": ("p", "Normal", '<w:spacing w:after="60"/>', ""),
+    "List Bullet 3": ("p", "Normal", '<w:spacing w:after="60"/>', ""),
     "List Number": ("p", "Normal", '<w:spacing w:after="80"/>', ""),
+    "List Number 2": ("p", "Normal", '<w:spacing w:after="60"/>', ""),
+    "List Number 3": ("p", "Normal", '<w:spacing w:after="60"/>', ""),
+    # a list item's second paragraph, aligned with the item's words
+    "List Continue": ("p", "Normal", '<w:spacing w:after="80"/><w:ind w:left="360"/>', ""),
+    "List Continue 2": ("p", "Normal", '<w:spacing w:after="60"/><w:ind w:left="720"/>', ""),
+    "List Continue 3": ("p", "Normal", '<w:spacing w:after="60"/><w:ind w:left="1080"/>', ""),
     "TOC Heading": (
         "p",
         "Heading 1",

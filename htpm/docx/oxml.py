@@ -74,6 +74,22 @@ def add_hyperlink(
     return link
 
 
+def add_link_run(
+    link: BaseOxmlElement,
+    text: str = "",
+    *,
+    run_style: str | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    line_break: bool = False,
+) -> None:
+    """Append one more run (differently formatted words, or a line break) to a hyperlink."""
+    run = _run(text, run_style, bold=bold, italic=italic)
+    if line_break:
+        run.append(OxmlElement("w:br"))
+    link.append(run)
+
+
 class BookmarkIds:
     """Bookmark ids must be unique in the document; hand them out in order (deterministic)."""
 

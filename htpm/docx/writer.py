@@ -20,10 +20,11 @@ from docx.shared import Inches
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from htpm.docx import markdown as md
 from htpm.docx.oxml import BookmarkIds, add_hyperlink, set_alt_text, style_id
 from htpm.docx.text import illegal_characters, strip_illegal, to_roman
 from htpm.errors import HtpmError, Location
+from htpm.prose import Inline, inline_text, is_safe_target, parse, parse_inline, require_valid_prose
+from htpm.prose.docx import DocxStyles, write_blocks, write_inlines
 
 SourcePath = tuple[str | int, ...]
 
@@ -77,7 +78,7 @@ class DocWriter:
         return text
 
     def check_url(self, url: str, src: SourcePath) -> str:
-        if not md.ALLOWED_URL.match(url):
+        if not is_safe_target(url):
             raise HtpmError(
                 f"{dotted(src)}: link target {url!r} is not an http, https or mailto address",
                 self.locate(src),
@@ -95,11 +96,11 @@ class DocWriter:
         if not self.headings and level != 1:
             raise ValueError("the first heading must be level 1")
         p = self.paragraph(f"Heading {level}")
-        spans = md.parse_inline(self.clean(text, src))
-        self.spans(p, spans, src)
+        inlines = parse_inline(self.clean(text, src))
+        self.inlines(p, inlines, src)
         bookmark = f"_Toc{len(self.headings) + 1:05d}"
         self.bookmarks.wrap(p, bookmark)
-        self.headings.append(HeadingRef(level, "".join(s.text for s in spans).strip(), bookmark))
+        self.headings.append(HeadingRef(level, inline_text(inlines).strip(), bookmark))
         return p
 
     def text(self, text: str, src: SourcePath, style: str | None = None, *, bold: bool = False) -> Paragraph:
@@ -108,43 +109,53 @@ class DocWriter:
         p.add_run(self.clean(text, src)).bold = bold or None
         return p
 
+    def check_prose(self, source: str, src: SourcePath) -> str:
+        """`source` cleaned, or the first construct outside the prose subset as a located error."""
+        text = self.clean(source, src)
+        require_valid_prose(text, dotted(src), self.locate(src))
+        return text
+
     def prose(
         self,
         source: str,
         src: SourcePath,
         *,
         style: str | None = None,
-        bullet_style: str = "List Bullet",
+        first: Callable[[Paragraph], None] | None = None,
         lead: str | None = None,
     ) -> list[Paragraph]:
-        """Markdown paragraphs and bullets; `lead` is a bold run-in before the first paragraph."""
-        out = []
-        for block in md.parse_blocks(self.clean(source, src)):
-            p = self.paragraph(bullet_style if block.kind == "bullet" else style)
+        """Markdown paragraphs and lists; `lead` is a bold run-in before the first paragraph,
+        `first` writes anything else there (a note's number)."""
+        prose = parse(self.check_prose(source, src))
+
+        def start(p: Paragraph) -> None:
+            if first is not None:
+                first(p)
             if lead is not None:
                 p.add_run(lead).bold = True
                 p.add_run(" ")
-                lead = None
-            self.spans(p, block.spans, src)
-            out.append(p)
-        return out
+
+        return write_blocks(
+            self.paragraph,
+            prose.blocks,
+            note=lambda p, note_id: self.note_ref(p, note_id, src),
+            styles=DocxStyles(paragraph=style, link=self.link_style),
+            first=start,
+        )
 
     def inline(self, paragraph: Paragraph, source: str, src: SourcePath) -> None:
         """Append one line of Markdown to `paragraph` (line breaks become spaces)."""
         # only ASCII whitespace folds: babel's thin and no-break spaces are meant
-        text = re.sub(r"[ \t\r\n]+", " ", self.clean(source, src)).strip()
-        self.spans(paragraph, md.parse_inline(text), src)
+        text = re.sub(r"[ \t\r\n]+", " ", self.check_prose(source, src)).strip()
+        self.inlines(paragraph, parse_inline(text), src)
 
-    def spans(self, paragraph: Paragraph, spans: Sequence[md.Span], src: SourcePath) -> None:
-        for span in spans:
-            if span.note is not None:
-                self.note_ref(paragraph, span.note, src)
-            elif span.url is not None:
-                self.link(paragraph, span.text, span.url, src, bold=span.bold, italic=span.italic)
-            else:
-                run = paragraph.add_run(span.text)
-                run.bold = span.bold or None
-                run.italic = span.italic or None
+    def inlines(self, paragraph: Paragraph, inlines: Sequence[Inline], src: SourcePath) -> None:
+        write_inlines(
+            paragraph,
+            tuple(inlines),
+            note=lambda p, note_id: self.note_ref(p, note_id, src),
+            link_style=self.link_style,
+        )
 
     def link(
         self,

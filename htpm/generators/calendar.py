@@ -19,8 +19,8 @@ from icalendar import Calendar, Component, Event
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
 from htpm.errors import HtpmError
+from htpm.prose import parse, plain
 from htpm.social.posts import plan_posts
-from htpm.social.prose import plain
 from htpm.social.schedule import assign_times
 
 POST_MINUTES = 15  # how long a posting-time event lasts in a calendar view
@@ -138,7 +138,7 @@ def _calendar(campaign: Campaign) -> Calendar:
     week_label = campaign.label("calendar.week_summary")
     for week in campaign.weeks:
         summary = _fill(week_label, number=week.number, title=week.week.title, observance=c.observance.name)
-        intro = plain(week.week.introduction) if week.week.introduction else None
+        intro = plain(parse(week.week.introduction)) if week.week.introduction else None
         event(
             "week", str(week.number), summary, week.start, week.end_exclusive, intro, c.organization.website
         )

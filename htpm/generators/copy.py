@@ -18,7 +18,17 @@ from htpm.campaign import Campaign
 from htpm.contrast import NORMAL_TEXT, contrast_ratio
 from htpm.errors import HtpmError
 from htpm.model import CopyBlock
-from htpm.social.prose import Notes, footnotes_markdown, plain, to_html, to_html_inline, to_markdown, to_text
+from htpm.prose import (
+    Notes,
+    note_ids,
+    parse,
+    plain,
+    require_valid_prose,
+    to_html,
+    to_html_inline,
+    to_markdown,
+    to_text,
+)
 from htpm.templating import make_env, render
 
 GMAIL_CLIP_BYTES = 102 * 1024
@@ -170,23 +180,27 @@ def _block(campaign: Campaign, kind: str, images: dict[str, Artifact]) -> dict[s
                 campaign.locate(("digital", kind, "image")),
             )
         image = _image(campaign, block.image, block.image_alt or "", CONTENT_WIDTH, images)
-    body_html = to_html(block.body, html_notes, where)
-    body_text = to_text(block.body, text_notes, where)
-    body_md = to_markdown(block.body, md_notes, where)
-    subject = plain(block.subject) if block.subject else campaign.config.observance.name
+    require_valid_prose(block.body, f"digital.{kind}.body", where)
+    body = parse(block.body)
+    body_html = to_html(body, html_notes.numbering(where))
+    body_text = to_text(body, text_notes.numbering(where))
+    body_md = to_markdown(body)
+    for note_id in note_ids(body):  # the Markdown keeps [^id]: check the ids all the same
+        md_notes.number(note_id, where)
+    subject = plain(parse(block.subject)) if block.subject else campaign.config.observance.name
     return {
         "kind": kind,
         "subject": subject,
         "heading": subject if kind == "newsletter" else campaign.config.observance.name,
-        "preheader": plain(block.preheader or campaign.config.theme.tagline or ""),
+        "preheader": plain(parse(block.preheader or campaign.config.theme.tagline or "")),
         "image": image,
-        "body_html": Markup(body_html),  # noqa: S704 - rendered by markdown-it with raw HTML off
+        "body_html": Markup(body_html),  # noqa: S704 - htpm.prose escapes every character of text
         "body_text": body_text,
         "body_md": body_md,
         "notes_html": [
-            {"number": i, "html": Markup(to_html_inline(text, Notes.of(endnotes)))}  # noqa: S704
+            {"number": i, "html": Markup(to_html_inline(parse(text)))}  # noqa: S704
             for i, _nid, text in html_notes.used()
         ],
-        "notes_text": [{"number": i, "text": plain(text)} for i, _nid, text in text_notes.used()],
-        "notes_md": footnotes_markdown(md_notes),
+        "notes_text": [{"number": i, "text": plain(parse(text))} for i, _nid, text in text_notes.used()],
+        "notes_md": "\n".join(f"[^{nid}]: {to_markdown(parse(text))}" for _i, nid, text in md_notes.used()),
     }

@@ -1,8 +1,9 @@
 """The proclamation's words: clause text with `{name}` placeholders, and the values that fill them.
 
 Clause text (the title, each whereas clause, the resolution, the signature lines) is plain text
-where `{name}` marks a declared placeholder, `{{` and `}}` stand for literal braces and
-`**words**` is bold. Any other `{...}` is the user's mistake, reported at its place in the config.
+where `{name}` marks a declared placeholder, `{{` and `}}` stand for literal braces,
+`**words**` is bold and a backslash escapes a Markdown character; it is read by the same parser
+as all prose (`htpm.prose`). Any other `{...}` is the user's mistake, reported at its place in the config.
 
 Values come from people and spreadsheets: they are normalised (NFC, outer whitespace stripped)
 and checked against their placeholder (blank but required, control characters, too long). A
@@ -19,6 +20,9 @@ from dataclasses import dataclass
 from htpm.campaign import Campaign
 from htpm.errors import HtpmError
 from htpm.model import Placeholder, Proclamation
+from htpm.prose.parse import parse_clause_tree
+from htpm.prose.tree import Placeholder as PlaceholderNode
+from htpm.prose.tree import Text, segments
 
 __all__ = [
     "Piece",
@@ -30,7 +34,7 @@ __all__ = [
     "value_problem",
 ]
 
-_TOKEN = re.compile(r"\{\{|\}\}|\*\*|\{([^{}]*)\}|[{}]")
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 # Characters htpm uses internally as markers and sentinels while compiling the template.
 RESERVED = re.compile("[\ue000-\ue01f]")
 
@@ -69,43 +73,37 @@ def clause_texts(proclamation: Proclamation) -> list[tuple[tuple[str | int, ...]
 def parse_clause(text: str, known: Mapping[str, Placeholder], where: str = "") -> list[Piece]:
     """Split clause text into literal pieces and placeholders; unknown markers are errors.
 
-    Whitespace runs (YAML line folds) become one space. `where` prefixes error messages.
+    Whitespace runs (YAML line folds) become one space. `where` prefixes error messages. The
+    text is read by the prose parser (`htpm.prose.parse_clause_tree`): words, `**bold**`,
+    backslash escapes and `{name}` placeholders.
     """
     text = " ".join(text.split())
     if RESERVED.search(text):
         raise HtpmError(f"{where}contains a reserved character (U+E000..U+E01F)")
-    pieces: list[Piece] = []
-    buffer: list[str] = []
-    bold = False
-
-    def flush() -> None:
-        if buffer:
-            pieces.append(Piece("".join(buffer), None, bold))
-            buffer.clear()
-
-    pos = 0
-    for match in _TOKEN.finditer(text):
-        buffer.append(text[pos : match.start()])
-        pos = match.end()
+    for match in _TOKEN.finditer(text):  # the braces first, in reading order
         token = match.group(0)
-        if token in ("{{", "}}"):
-            buffer.append(token[0])
-        elif token == "**":
-            flush()
-            bold = not bold
-        elif token in ("{", "}"):
+        if token in ("{", "}"):
             raise HtpmError(f"{where}unmatched {token!r} (write {token * 2} for a literal brace)")
-        else:
-            name = match.group(1).strip()
-            if name not in known:
-                choices = ", ".join("{" + n + "}" for n in known) or "none declared"
-                raise HtpmError(f"{where}unknown placeholder {{{name}}} (placeholders: {choices})")
-            flush()
-            pieces.append(Piece(known[name].blank, name, bold))
-    buffer.append(text[pos:])
-    flush()
-    if bold:
+        if match.group(1) is not None and match.group(1).strip() not in known:
+            choices = ", ".join("{" + n + "}" for n in known) or "none declared"
+            raise HtpmError(
+                f"{where}unknown placeholder {{{match.group(1).strip()}}} (placeholders: {choices})"
+            )
+    tree, unmatched = parse_clause_tree(text)
+    if unmatched:
         raise HtpmError(f"{where}'**' opens bold text that is never closed")
+    pieces: list[Piece] = []
+    for seg in segments(tree):
+        if seg.italic:
+            raise HtpmError(f"{where}italic text is not supported in clause text (use **bold**)")
+        node = seg.node
+        if isinstance(node, PlaceholderNode):
+            pieces.append(Piece(known[node.name].blank, node.name, seg.bold))
+        elif isinstance(node, Text):
+            if pieces and pieces[-1].field is None and pieces[-1].bold == seg.bold:
+                pieces[-1] = Piece(pieces[-1].text + node.text, None, seg.bold)
+            else:
+                pieces.append(Piece(node.text, None, seg.bold))
     return [p for p in pieces if p.text or p.field]
 
 

@@ -18,6 +18,7 @@ from htpm.contrast import contrast_ratio as contrast
 from htpm.errors import HtpmError
 from htpm.generators import copy as copy_generator
 from htpm.generators.copy import GMAIL_CLIP_BYTES
+from htpm.prose import parse, to_html, to_markdown, to_text
 
 WATER_SAFETY = Path(__file__).resolve().parents[1] / "data" / "water-safety" / "config.yaml"
 
@@ -93,16 +94,20 @@ def test_notes_are_numbered_and_listed(make_campaign) -> None:  # noqa: ANN001
         _files(bad)
 
 
-def test_config_html_and_script_links_are_not_passed_through(make_campaign) -> None:  # noqa: ANN001
+def test_config_html_and_script_links_are_refused_and_never_passed_through(make_campaign) -> None:  # noqa: ANN001
     body = "Hello\x01 <script>alert(1)</script> [click](javascript:alert(1)) <img src=x onerror=alert(1)>"
-    files, _ = _files(make_campaign(lambda c: c["digital"]["newsletter"].update(body=body)))
-    html = files["copy/newsletter.html"].decode("utf-8")
-    doc = lxml.html.fromstring(html)
-    assert not doc.xpath("//script") and not doc.xpath("//*[@onerror]")
-    assert not [a for a in doc.xpath("//a/@href") if a.lower().startswith("javascript")]
-    assert "&lt;script&gt;" in html
-    assert b"<script>" not in files["copy/newsletter.md"]
-    assert all(b"\x01" not in data for data in files.values())
+    with pytest.raises(HtpmError, match=r"digital\.newsletter\.body: raw HTML is not allowed in prose"):
+        _files(make_campaign(lambda c: c["digital"]["newsletter"].update(body=body)))
+    with pytest.raises(
+        HtpmError, match=r"digital\.website\.body: link target 'javascript:alert\(1\)' is not"
+    ):
+        _files(make_campaign(lambda c: c["digital"]["website"].update(body="[click](javascript:alert(1))")))
+    # the renderers on their own pass nothing through either
+    html = to_html(parse(body))
+    doc = lxml.html.fromstring(f"<div>{html}</div>")
+    assert not doc.xpath("//script") and not doc.xpath("//*[@onerror]") and not doc.xpath("//a")
+    assert "&lt;script&gt;" in html and "\x01" not in html
+    assert "<script>" not in to_markdown(parse(body)) and "\x01" not in to_text(parse(body))
 
 
 def test_image_needs_alt_text_and_is_copied(make_campaign) -> None:  # noqa: ANN001

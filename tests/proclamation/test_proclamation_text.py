@@ -31,6 +31,17 @@ def test_placeholders_bold_and_literal_braces() -> None:
     ]
 
 
+def test_clause_text_is_read_by_the_prose_parser() -> None:
+    # backslash escapes and __bold__ as in all prose; a lone star and snake_case are words
+    assert parse_clause(r"5 \*\* 3, a * b, snake_case and __strong {year}__", KNOWN) == [
+        Piece("5 ** 3, a * b, snake_case and "),
+        Piece("strong ", None, True),
+        Piece("(year)", "year", True),
+    ]
+    with pytest.raises(HtpmError, match="^where: italic text is not supported in clause text"):
+        parse_clause("Whereas *all* of us", KNOWN, "where: ")
+
+
 def test_line_folds_become_one_space() -> None:
     assert parse_clause("one\n  two\tthree ", KNOWN) == [Piece("one two three")]
 

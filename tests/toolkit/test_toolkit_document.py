@@ -15,10 +15,11 @@ from toolkit_helpers import (
 )
 
 from htpm.campaign import Campaign
-from htpm.docx import markdown as md
 from htpm.docx.oxml import document_language
 from htpm.docx.text import fill
 from htpm.generators.toolkit import build_document
+from htpm.prose import links as prose_links
+from htpm.prose import parse
 
 
 def build(campaign: Campaign) -> tuple[bytes, list[str]]:
@@ -142,7 +143,7 @@ def test_every_link_goes_where_the_config_says(which: str, request: pytest.Fixtu
         assert text.strip() and text.strip().lower() not in {"click here", "here", "link"}
     # and every link the prose gives is there
     shown = {url for _, url in links}
-    assert set(md.links(campaign.config.introduction)) <= shown
+    assert set(prose_links(parse(campaign.config.introduction))) <= shown
 
 
 def test_title_language_and_update_on_open(ws, water_safety: Campaign) -> None:  # type: ignore[no-untyped-def]

@@ -8,11 +8,8 @@ import zipfile
 import docx
 import pytest
 from docx.oxml.ns import qn
-from hypothesis import given
-from hypothesis import strategies as st
 
 from htpm.contrast import contrast_ratio as contrast
-from htpm.docx import markdown as md
 from htpm.docx.oxml import (
     BookmarkIds,
     TocEntry,
@@ -26,66 +23,6 @@ from htpm.docx.oxml import (
 from htpm.docx.package import FIXED_TIME, document_bytes
 from htpm.docx.styles import text_colour
 from htpm.docx.text import fill, illegal_characters, strip_illegal, to_roman
-
-Span = md.Span
-
-
-def test_inline_markup() -> None:
-    assert md.parse_inline("a **b** *c* [d](https://x.org/d) e[^n1]") == [
-        Span("a "),
-        Span("b", bold=True),
-        Span(" "),
-        Span("c", italic=True),
-        Span(" "),
-        Span("d", url="https://x.org/d"),
-        Span(" e"),
-        Span("", note="n1"),
-    ]
-
-
-def test_links_keep_brackets_in_addresses_and_bold_inside() -> None:
-    assert md.parse_inline("[**A** b](https://en.x.org/a_(b))") == [
-        Span("A", bold=True, url="https://en.x.org/a_(b)"),
-        Span(" b", url="https://en.x.org/a_(b)"),
-    ]
-
-
-def test_bare_addresses_are_linked_without_trailing_punctuation() -> None:
-    assert md.parse_inline("See (https://a.org/x_y.html). Or https://b.org.") == [
-        Span("See ("),
-        Span("https://a.org/x_y.html", url="https://a.org/x_y.html"),
-        Span("). Or "),
-        Span("https://b.org", url="https://b.org"),
-        Span("."),
-    ]
-    # a bare domain is text, as in a post
-    assert md.autolink("visit parks.example.org/pools #SwimSmart") == [
-        Span("visit parks.example.org/pools #SwimSmart")
-    ]
-
-
-def test_escapes_and_lone_stars_stay_text() -> None:
-    assert md.parse_inline(r"5 \* 3 and 2 * 4 and \[x]") == [Span("5 * 3 and 2 * 4 and [x]")]
-    assert md.parse_inline("[link to proclamation]") == [Span("[link to proclamation]")]
-
-
-def test_blocks_paragraphs_and_bullets() -> None:
-    blocks = md.parse_blocks("One\nline.\n\n- first\n  continued\n* second\n\nLast.")
-    assert [(b.kind, "".join(s.text for s in b.spans)) for b in blocks] == [
-        ("paragraph", "One line."),
-        ("bullet", "first continued"),
-        ("bullet", "second"),
-        ("paragraph", "Last."),
-    ]
-    assert md.plain("**Bold**[^x] and [t](https://a.org)") == "Bold and t"
-    assert md.links("[a](https://a.org) and [b](javascript:x)") == ["https://a.org", "javascript:x"]
-
-
-@given(st.text(max_size=80))
-def test_parsing_never_loses_or_invents_plain_text(text: str) -> None:
-    spans = md.parse_inline(text)
-    if not any(ch in text for ch in "*[]\\"):
-        assert "".join(s.text for s in spans) == text
 
 
 @pytest.mark.parametrize(("n", "roman"), [(1, "i"), (2, "ii"), (4, "iv"), (9, "ix"), (14, "xiv"), (40, "xl")])

@@ -13,8 +13,8 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from htpm.campaign import Campaign
-from htpm.docx import markdown as md
 from htpm.docx.text import fill
+from htpm.prose import inline_text, is_safe_target, links, parse, parse_inline
 
 HEADING = re.compile(r"^Heading ([1-9])$")
 
@@ -96,12 +96,12 @@ def expected_outline(c: Campaign) -> list[tuple[int, str]]:
             out.append((2, label("social_media")))
     if cfg.guidelines:
         g = cfg.guidelines
-        out.append((1, md.plain(g.title)))
+        out.append((1, _heading(g.title)))
         level = 2
         if g.subtitle:
-            out.append((2, md.plain(g.subtitle)))
+            out.append((2, _heading(g.subtitle)))
             level = 3
-        out += [(level, md.plain(s.title)) for s in g.sections]
+        out += [(level, _heading(s.title)) for s in g.sections]
     ev = cfg.events
     if ev.calendar or ev.days or ev.features or cfg.hotline or cfg.proclamation:
         out.append((1, label("events")))
@@ -142,6 +142,10 @@ def expected_outline(c: Campaign) -> list[tuple[int, str]]:
     return out
 
 
+def _heading(text: str) -> str:
+    return inline_text(parse_inline(text)).strip()
+
+
 def config_urls(c: Campaign) -> set[str]:
     """Every address the config gives: url fields, Markdown links and bare addresses in text."""
     urls: set[str] = set()
@@ -154,9 +158,9 @@ def config_urls(c: Campaign) -> set[str]:
             for v in value:
                 walk(v)
         elif isinstance(value, str):
-            if md.ALLOWED_URL.match(value):
+            if is_safe_target(value):
                 urls.add(value)
-            urls.update(md.links(value))
+            urls.update(links(parse(value)))
 
     walk(c.config.model_dump())
     return urls

@@ -36,8 +36,9 @@ PLACEHOLDER_PAGE = 88  # first pass: a two-digit stand-in so the TOC takes its f
 
 REQUIRED_STYLES = (
     "Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Lead",
-    "List Bullet", "List Bullet 2", "TOC Heading", "toc 1", "toc 2", "toc 3", "Hyperlink",
-    "Note Reference", "Note Text", "Resource Description", "Callout", "Proclamation Title",
+    "List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2", "List Number 3",
+    "List Continue", "List Continue 2", "List Continue 3", "TOC Heading", "toc 1", "toc 2", "toc 3",
+    "Hyperlink", "Note Reference", "Note Text", "Resource Description", "Callout", "Proclamation Title",
     "Proclamation Text", "Signature Line", "Toolkit Table",
 )  # fmt: skip
 BRAND_TEXT_STYLES = ("Title", "Cover Year", "Heading 1", "Heading 2", "Heading 3", "TOC Heading")

@@ -10,14 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from docx.text.paragraph import Paragraph
+
 from htpm.campaign import Campaign
-from htpm.docx import markdown as md
 from htpm.docx.text import fill, to_roman
 from htpm.docx.writer import DocWriter, SourcePath
 from htpm.errors import HtpmError
 from htpm.model import Feature, Link
-
-_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+from htpm.proclamation.text import parse_clause
+from htpm.prose import parse, parse_plain, plain
 
 
 class Body:
@@ -68,7 +69,7 @@ class Body:
     def feature(self, feature: Feature, src: SourcePath, level: int) -> None:
         self.w.heading(level, feature.title, (*src, "title"))
         if feature.subtitle:
-            self.w.text(feature.subtitle, (*src, "subtitle"), "Lead")
+            self.w.inline(self.w.paragraph("Lead"), feature.subtitle, (*src, "subtitle"))
         if feature.body:
             self.w.prose(feature.body, (*src, "body"))
         if feature.links_intro:
@@ -115,7 +116,7 @@ class Body:
             if intro:
                 self.w.prose(intro, ("organization", "newsletter_intro"))
             link = org.newsletter
-            if link and (link.url or link.text not in md.plain(intro)):
+            if link and (link.url or link.text not in plain(parse(intro))):
                 self.link_line(link, ("organization", "newsletter"), style=None)
         if org.accounts:
             self.w.heading(2, self.label("social_media"))
@@ -225,7 +226,7 @@ class Body:
     def proclamation(self) -> None:
         proc = self.cfg.proclamation
         assert proc is not None
-        blanks = {p.name: p.blank for p in proc.placeholders}
+        known = {p.name: p for p in proc.placeholders}
         self.w.heading(2, self.label("sample_proclamation"))
         note = self.w.paragraph()
         note.add_run(self.label("fill_in_note")).italic = True
@@ -233,16 +234,12 @@ class Body:
         clauses = [(text, ("proclamation", "whereas", i)) for i, text in enumerate(proc.whereas)]
         for text, src in [*clauses, (proc.resolution, ("proclamation", "resolution"))]:
             p = self.w.paragraph("Proclamation Text")
-            for span in md.parse_inline(self.w.clean(text, src)):
-                if span.note or span.url:
-                    self.w.spans(p, [span], src)
-                    continue
-                for k, piece in enumerate(_PLACEHOLDER.split(span.text)):
-                    # odd pieces are placeholder names: show the blank, in bold
-                    shown = blanks.get(piece, f"{{{piece}}}") if k % 2 else piece
-                    run = p.add_run(shown)
-                    run.bold = (k % 2 == 1) or span.bold or None
-                    run.italic = span.italic or None
+            try:
+                pieces = parse_clause(self.w.clean(text, src), known, f"{'.'.join(map(str, src))}: ")
+            except HtpmError as exc:
+                raise HtpmError(exc.message, self.campaign.locate(src)) from None
+            for piece in pieces:  # a placeholder shows its blank, in bold
+                p.add_run(piece.text).bold = piece.bold or piece.field is not None or None
         p.paragraph_format.keep_with_next = True  # the resolution stays with the signature lines
         for index, line in enumerate(proc.signature_lines):
             self.w.text(line, ("proclamation", "signature_lines", index), "Signature Line")
@@ -315,7 +312,8 @@ class Body:
                         self.w.heading(4, post.topic, (*psrc, "topic"))
                     topic = post.topic
                     p = self.w.paragraph("List Bullet")
-                    self.w.spans(p, md.autolink(self.w.clean(post.text, (*psrc, "text"))), (*psrc, "text"))
+                    post_text = self.w.clean(post.text, (*psrc, "text"))
+                    self.w.inlines(p, parse_plain(post_text), (*psrc, "text"))
 
     def resources(self) -> None:
         if not self.cfg.resources:
@@ -354,10 +352,10 @@ class Body:
         for note in by_number:
             index = next(i for i, n in enumerate(notes) if n.id == note.id)
             src = ("endnotes", index, "text")
-            blocks = md.parse_blocks(self.w.clean(note.text, src))
-            for b_index, block in enumerate(blocks):
-                p = self.w.paragraph("Note Text")
-                if b_index == 0:
-                    p.add_run(f"{to_roman(numbers[note.id])}.\t")
-                    self.w.bookmark(p, f"endnote_{numbers[note.id]}")
-                self.w.spans(p, block.spans, src)
+            number = numbers[note.id]
+
+            def mark(p: Paragraph, number: int = number) -> None:
+                p.add_run(f"{to_roman(number)}.\t")
+                self.w.bookmark(p, f"endnote_{number}")
+
+            self.w.prose(note.text, src, style="Note Text", first=mark)
