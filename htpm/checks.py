@@ -75,6 +75,28 @@ def note_references(campaign: Campaign) -> list[Problem]:
     return problems
 
 
+def prose(campaign: Campaign) -> list[Problem]:
+    """Every prose field stays inside the Markdown subset (docs/prose.md): a heading, image, raw
+    HTML, table or unsafe link is a problem at its own line and column, never literal text."""
+    from htpm.lint.extract import campaign_texts
+    from htpm.prose import check_prose
+
+    problems = []
+    for text in campaign_texts(campaign):
+        if text.kind != "prose":
+            continue
+        for issue in check_prose(text.text):
+            offset = _offset(text.text, issue.line, issue.column)
+            problems.append(Problem(text.locate(offset), dotted(text.path), issue.message))
+    return problems
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    """The character offset of a 0-based line and column in `text`."""
+    lines = text.splitlines(keepends=True)
+    return min(sum(len(ln) for ln in lines[:line]) + column, max(len(text) - 1, 0))
+
+
 def labels(campaign: Campaign) -> list[Problem]:
     """Every fixed word the generators use exists in the campaign's language (English is the
     reference set: a key it has and the campaign's language lacks would be an English word, or a
@@ -232,6 +254,7 @@ CAMPAIGN_CHECKS: tuple[Callable[[Campaign], list[Problem]], ...] = (
     awareness_days,
     images,
     note_references,
+    prose,
     labels,
     lint_settings,
     template_overrides,

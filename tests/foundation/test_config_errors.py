@@ -113,6 +113,21 @@ CASES: dict[str, dict[str, str | bytes]] = {
     "week-title-too-long-for-graphics": {
         "config.yaml": edit("  - title: Life Jackets\n", "  - title: " + "Lifejacketsafety" * 12 + "\n")
     },
+    "prose-outside-the-subset": {
+        "config.yaml": edit(
+            "  practise water safety.",
+            "  practise water safety.\n  ## A heading\n"
+            "  ![a pool](pool.png) and <b>raw</b> and [x](javascript:alert(1))",
+        )
+    },
+    "prose-file-outside-the-subset": {
+        "config.yaml": edit(
+            "    body: |\n      May is Water Safety Month. Learn about free lessons on "
+            "[the county pools page](https://parks.example.org/pools).\n",
+            "    body: {file: web.md}\n",
+        ),
+        "web.md": "Intro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    },
     "translation-typo": {
         "config.yaml": BASE + "translations:\n  es-US:\n    theme:\n      nmae: Nadar seguros\n"
     },
