@@ -11,6 +11,7 @@ A prose value may be `{file: name.md}`: the text of a Markdown file beside the c
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import types
 import typing
@@ -25,6 +26,7 @@ from htpm.model import CampaignConfig, Content
 from htpm.paths import bundled_config, confined, inside
 from htpm.problems import Problem
 from htpm.suggest import did_you_mean
+from htpm.values import campaign_values, substitute
 from htpm.yamlsafe import Located, read_yaml, source_map, unwrap
 
 MAX_EXTENDS = 8
@@ -45,13 +47,34 @@ def load_campaign(path: str | Path, locale: str | None = None) -> Campaign:
     except ValidationError as exc:
         problems = _problems(exc, sources, path)
         raise ConfigError([str(p) for p in problems], problems) from None
-    campaign = Campaign(config=config, path=path, config_dirs=tuple(dirs), sources=sources)
+    campaign = _with_values(Campaign(config=config, path=path, config_dirs=tuple(dirs), sources=sources))
     try:
         campaign.weeks  # noqa: B018 - derive dates now so a misfit is a config error
     except WeekMisfit as exc:
         problem = Problem(campaign.locate(("weeks", exc.index)), f"weeks.{exc.index}", exc.message)
         raise ConfigError([str(problem)], [problem]) from None
     return campaign
+
+
+def _with_values(campaign: Campaign) -> Campaign:
+    """The campaign with `{year}`, `{organization}` ... filled in its text (htpm.values)."""
+    config = campaign.config
+    data = config.model_dump(mode="python")
+    labels = campaign.labels
+
+    def possessive(name: str) -> str:
+        after_s = labels.get("values.possessive_after_s")
+        pattern = after_s if after_s and name.endswith("s") else labels.get("values.possessive", "{name}")
+        return pattern.replace("{name}", name)
+
+    values = campaign_values(data, campaign.month_name, possessive)
+    keep = {p.name for p in config.proclamation.placeholders} if config.proclamation else set()
+    filled, problems = substitute(data, values, keep, campaign.locate)
+    if problems:
+        raise ConfigError([str(p) for p in problems], problems)
+    if filled == data:
+        return campaign
+    return dataclasses.replace(campaign, config=CampaignConfig.model_validate(filled))
 
 
 def _load_tree(path: Path, chain: tuple[Path, ...], shown: str) -> tuple[Located, list[Path]]:

@@ -63,6 +63,12 @@ class Account(Model):
 class Organization(Model):
     name: Text = Copy("title", description="Issuing organization, e.g. 'Lakeside County Parks'")
     short_name: str | None = Copy("title", None, description="Abbreviation used in running text")
+    possessive: str | None = Copy(
+        "title",
+        None,
+        description="The name in the possessive, for {organization_possessive} in text "
+        "(default: from the language's labels, values.possessive)",
+    )
     office: str | None = Copy("title", None, description="The office that runs the campaign")
     website: Url | None = Field(None, description="The organization's campaign web page")
     website_label: str | None = Copy("title", None, description="Link text for the website")

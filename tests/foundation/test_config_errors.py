@@ -128,6 +128,9 @@ CASES: dict[str, dict[str, str | bytes]] = {
         ),
         "web.md": "Intro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
     },
+    "unknown-campaign-value": {
+        "config.yaml": edit("  tagline: Everyone learns", "  tagline: In {yaer} everyone learns")
+    },
     "translation-typo": {
         "config.yaml": BASE + "translations:\n  es-US:\n    theme:\n      nmae: Nadar seguros\n"
     },

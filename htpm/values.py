@@ -1,0 +1,122 @@
+"""Campaign values in config text: `{year}`, `{organization}`, `{theme}` ... filled in at load time.
+
+An overlay that changes `observance.year` or `organization.name` would otherwise still print the
+parent's year and name wherever the parent's prose wrote them out. So config text may name a small,
+fixed set of the campaign's own values in braces; they are replaced after the config is validated,
+before anything reads it (lint, validation, every generator see the filled text).
+
+This is plain substitution, not a template language: a name is looked up in `VALUES` and nothing
+else happens (config text is never Jinja source). `{{` and `}}` stand for literal braces. An
+unknown `{name}` is the user's mistake, reported at its value's place. In the proclamation's
+clause texts, a declared placeholder (`{title}`) stays a placeholder for the fill-in, and braces
+are left for the proclamation's own parser; campaign values there are filled in like anywhere.
+
+Not substituted: `lint`, `labels` (they have `{name}` slots of their own), `translations` (filled
+when that locale is loaded), and settings that are not text (branding, graphics, schedule).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from htpm.problems import Problem, dotted
+from htpm.suggest import did_you_mean
+
+_SKIP = {"lint", "labels", "translations", "branding", "graphics", "locale"}
+_CLAUSES = {"title", "whereas", "resolution", "signature_lines"}
+_TOKEN = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]*)\}")
+_BRACE_NAME = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+#: name -> what it is, for docs and messages (the values themselves come from `campaign_values`)
+VALUES: dict[str, str] = {
+    "year": "the campaign's year (observance.year)",
+    "previous_year": "the year before it",
+    "next_year": "the year after it",
+    "month": "the observance month's name in the campaign's language",
+    "observance": "observance.name",
+    "observance_short": "observance.short_name, else observance.name",
+    "organization": "organization.name",
+    "organization_short": "organization.short_name, else organization.name",
+    "organization_possessive": "organization.possessive, else the name in the language's possessive form",
+    "theme": "theme.name",
+    "hashtag": "hashtags.primary",
+    "hotline": "hotline.name",
+    "hotline_phone": "hotline.phone",
+}
+
+
+def campaign_values(
+    data: Mapping[str, Any], month_name: str, possessive: Callable[[str], str]
+) -> dict[str, str]:
+    """The values of a validated config (dumped as `data`)."""
+    observance, org = data["observance"], data["organization"]
+    hotline = data.get("hotline") or {}
+    year = int(observance["year"])
+    return {
+        "year": str(year),
+        "previous_year": str(year - 1),
+        "next_year": str(year + 1),
+        "month": month_name,
+        "observance": observance["name"],
+        "observance_short": observance.get("short_name") or observance["name"],
+        "organization": org["name"],
+        "organization_short": org.get("short_name") or org["name"],
+        "organization_possessive": org.get("possessive") or possessive(org["name"]),
+        "theme": data["theme"]["name"],
+        "hashtag": data["hashtags"]["primary"],
+        "hotline": hotline.get("name") or "",
+        "hotline_phone": hotline.get("phone") or "",
+    }
+
+
+def substitute(
+    data: dict[str, Any], values: Mapping[str, str], keep: set[str], locate: Callable[[tuple[Any, ...]], Any]
+) -> tuple[dict[str, Any], list[Problem]]:
+    """`data` (a dumped config) with every value filled in, and a Problem per unknown name.
+
+    `keep` are the proclamation's placeholder names, left as they are in its clause texts."""
+    problems: list[Problem] = []
+
+    def fill(text: str, path: tuple[Any, ...]) -> str:
+        clause = len(path) >= 2 and path[0] == "proclamation" and path[1] in _CLAUSES
+        if "{" not in text and "}" not in text:
+            return text
+        if clause:  # the proclamation's parser owns braces here: fill campaign values only
+            return _BRACE_NAME.sub(
+                lambda m: (
+                    m.group(0) if m.group(1) in keep or m.group(1) not in values else values[m.group(1)]
+                ),
+                text,
+            )
+
+        def one(match: re.Match[str]) -> str:
+            token = match.group(0)
+            if token in ("{{", "}}"):
+                return token[0]
+            name = match.group(1)
+            if name in values:
+                return values[name]
+            problems.append(
+                Problem(
+                    locate(path),
+                    dotted(path),
+                    f"unknown value {{{name}}}{did_you_mean(name, VALUES)}; write {{{{ and }}}} for literal "
+                    "braces (docs/content.md lists the values)",
+                )
+            )
+            return token
+
+        return _TOKEN.sub(one, text)
+
+    def walk(value: Any, path: tuple[Any, ...]) -> Any:
+        if isinstance(value, str):
+            return fill(value, path)
+        if isinstance(value, dict):
+            return {k: (v if not path and k in _SKIP else walk(v, (*path, k))) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, (*path, i)) for i, v in enumerate(value)]
+        return value
+
+    return walk(data, ()), problems
