@@ -33,12 +33,13 @@ def build(
     lint: bool = True,
     on_step: Callable[[str, int, int], None] = lambda _name, _i, _n: None,
     subset: Any = None,
+    fill: dict[str, str] | None = None,
 ) -> BuildResult:
     """Build the campaign at `config_path` into `out_dir`. Nothing is written unless all succeeds.
 
     With `only`, just those generators run, and only the files they own are replaced or pruned."""
     generators = select(only)
-    campaign = load_campaign(config_path)
+    campaign = load_campaign(config_path, fill=fill)
     check_or_raise(campaign, generators)
     warnings: list[BuildWarning] = []
     if lint:
@@ -48,6 +49,8 @@ def build(
     )
     artifacts = generate_all(campaign, generators, ctx, on_step)
     warnings.extend(ctx.warnings)
+    if campaign.open_fill_ins:
+        warnings.append(_open_fill_ins(campaign))
     if strict and ctx.warnings:
         raise BuildFailed(
             f"{len(ctx.warnings)} warning(s) with --strict; nothing written:\n" + "\n".join(ctx.warnings)
@@ -79,6 +82,18 @@ def generate_all(
         artifacts.extend(pdf_artifacts(artifacts, ctx))
     on_step("write", len(generators), len(generators))
     return artifacts
+
+
+def _open_fill_ins(campaign: Campaign) -> BuildWarning:
+    """One line: every open fill-in and where it is used (a toolkit is for others to fill in)."""
+    places: dict[str, list[str]] = {}
+    for name, where in campaign.open_fill_ins:
+        places.setdefault(name, []).append(f"{where.file}:{where.line}" if where.line else where.file)
+    listed = "; ".join(f"{name} ({', '.join(dict.fromkeys(at))})" for name, at in places.items())
+    return BuildWarning(
+        "fill-ins",
+        f"{len(places)} open fill-in(s), shown as blanks: {listed}; give values under fill: or with --fill",
+    )
 
 
 def _lint(campaign: Campaign, strict: bool) -> list[BuildWarning]:

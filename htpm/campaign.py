@@ -63,6 +63,8 @@ class Campaign:
     path: Path  # the config file the user named
     config_dirs: tuple[Path, ...]  # its folder first, then the folders of configs it extends
     sources: dict[SourcePath, Location] = field(default_factory=dict, compare=False, repr=False)
+    # fill-ins left open, each with where it is used (htpm.values): blanks in the kit
+    open_fill_ins: tuple[tuple[str, Location], ...] = field(default=(), compare=False, repr=False)
 
     # -- identity -----------------------------------------------------------------------------
     @property

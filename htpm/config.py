@@ -21,12 +21,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from htpm.campaign import Campaign, WeekMisfit
+from htpm.copyfields import iter_copy
 from htpm.errors import ConfigError, HtpmError, Location
 from htpm.model import CampaignConfig, Content
 from htpm.paths import bundled_config, confined, inside
 from htpm.problems import Problem
 from htpm.suggest import did_you_mean
-from htpm.values import campaign_values, substitute
+from htpm.values import campaign_values, fill_in_values, substitute
 from htpm.yamlsafe import Located, read_yaml, source_map, unwrap
 
 MAX_EXTENDS = 8
@@ -34,8 +35,12 @@ MAX_PROSE_BYTES = 1_000_000
 BUNDLED_PREFIX = "htpm:"
 
 
-def load_campaign(path: str | Path, locale: str | None = None) -> Campaign:
-    """Load, merge and validate the config at `path`; every mistake at once as a ConfigError."""
+def load_campaign(
+    path: str | Path, locale: str | None = None, fill: dict[str, str] | None = None
+) -> Campaign:
+    """Load, merge and validate the config at `path`; every mistake at once as a ConfigError.
+
+    `fill` gives fill-in values by name (`htpm build --fill name=value`), over the config's own."""
     path = Path(path)
     tree, dirs = _load_tree(path, chain=(), shown=str(path))
     if locale is not None:
@@ -47,7 +52,9 @@ def load_campaign(path: str | Path, locale: str | None = None) -> Campaign:
     except ValidationError as exc:
         problems = _problems(exc, sources, path)
         raise ConfigError([str(p) for p in problems], problems) from None
-    campaign = _with_values(Campaign(config=config, path=path, config_dirs=tuple(dirs), sources=sources))
+    campaign = _with_values(
+        Campaign(config=config, path=path, config_dirs=tuple(dirs), sources=sources), fill or {}
+    )
     try:
         campaign.weeks  # noqa: B018 - derive dates now so a misfit is a config error
     except WeekMisfit as exc:
@@ -56,11 +63,14 @@ def load_campaign(path: str | Path, locale: str | None = None) -> Campaign:
     return campaign
 
 
-def _with_values(campaign: Campaign) -> Campaign:
+def _with_values(campaign: Campaign, fill: dict[str, str]) -> Campaign:
     """The campaign with `{year}`, `{organization}` ... filled in its text (htpm.values)."""
     config = campaign.config
     data = config.model_dump(mode="python")
-    labels = campaign.labels
+    try:
+        labels = campaign.labels
+    except HtpmError:  # a mistyped label: htpm.checks reports it with the rest
+        labels = {}
 
     def possessive(name: str) -> str:
         after_s = labels.get("values.possessive_after_s")
@@ -69,12 +79,22 @@ def _with_values(campaign: Campaign) -> Campaign:
 
     values = campaign_values(data, campaign.month_name, possessive)
     keep = {p.name for p in config.proclamation.placeholders} if config.proclamation else set()
-    filled, problems = substitute(data, values, keep, campaign.locate)
+    fills, blanks, problems = fill_in_values(data, campaign.locate, fill)
+    # prose and posts go through htpm.prose, which shows an open fill-in highlighted; the
+    # proclamation has blanks of its own (placeholders): there, as everywhere else, the blank text
+    marked = {
+        path
+        for path, _text, kind in iter_copy(config)
+        if kind in ("prose", "post") and path[0] != "proclamation"
+    }
+    filled, more, still_open = substitute(data, values, keep, campaign.locate, fills, blanks, marked)
+    problems += more
     if problems:
         raise ConfigError([str(p) for p in problems], problems)
     if filled == data:
         return campaign
-    return dataclasses.replace(campaign, config=CampaignConfig.model_validate(filled))
+    open_at = tuple((name, campaign.locate(path)) for name, path in still_open)
+    return dataclasses.replace(campaign, config=CampaignConfig.model_validate(filled), open_fill_ins=open_at)
 
 
 def _load_tree(path: Path, chain: tuple[Path, ...], shown: str) -> tuple[Located, list[Path]]:

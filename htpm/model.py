@@ -270,6 +270,15 @@ class ResourceCategory(Model):
     resources: list[Resource] = Field(min_length=1, description="Resources in this category")
 
 
+class FillIn(Model):
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="Written in text as {name}")
+    prompt: Text = Copy("title", description="What to fill in, for the person completing the kit")
+    blank: Text = Copy("title", description="What the open blank shows, e.g. '[link to proclamation]'")
+    value: str | None = Copy(
+        "post", None, description="The value; unset, the fill-in stays open (a highlighted blank)"
+    )
+
+
 class Endnote(Model):
     id: str = Field(pattern=r"^[A-Za-z0-9_-]+$", description="Referenced in prose as [^id]")
     text: Prose = Copy("prose", description="The note")
@@ -375,6 +384,14 @@ class Content(Model):
     weeks: list[Week] = Field(min_length=1, description="Focus weeks, in order")
     resources: list[ResourceCategory] = Field(default_factory=list, description="Resources by category")
     endnotes: list[Endnote] = Field(default_factory=list, description="Notes referenced as [^id]")
+    fill_ins: list[FillIn] = Field(
+        default_factory=list,
+        description="Blanks for whoever adopts the kit, written {name} in text: open, a highlighted "
+        "blank kept out of upload files; given a value (`fill:`, or `htpm build --fill`), the value",
+    )
+    fill: dict[str, str] = Copy(
+        "post", default_factory=dict, description="Values for fill-ins by name (an overlay fills in here)"
+    )
     labels: dict[str, str] = Copy(
         "title", default_factory=dict, description="Override headings and fixed words (see templates/labels)"
     )

@@ -24,7 +24,7 @@ from typing import Any
 from htpm.problems import Problem, dotted
 from htpm.suggest import did_you_mean
 
-_SKIP = {"lint", "labels", "translations", "branding", "graphics", "locale"}
+_SKIP = {"lint", "labels", "translations", "branding", "graphics", "locale", "fill_ins", "fill"}
 _CLAUSES = {"title", "whereas", "resolution", "signature_lines"}
 _TOKEN = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]*)\}")
 _BRACE_NAME = re.compile(r"\{([a-z][a-z0-9_]*)\}")
@@ -71,13 +71,85 @@ def campaign_values(
     }
 
 
-def substitute(
-    data: dict[str, Any], values: Mapping[str, str], keep: set[str], locate: Callable[[tuple[Any, ...]], Any]
-) -> tuple[dict[str, Any], list[Problem]]:
-    """`data` (a dumped config) with every value filled in, and a Problem per unknown name.
+FILL_OPEN, FILL_SEP, FILL_CLOSE = "{\ue020", "\ue022", "\ue021}"
+_MARKER = re.compile("\\{\ue020([a-z][a-z0-9_]*)\ue022([^\ue020-\ue022]*)\ue021\\}")
 
-    `keep` are the proclamation's placeholder names, left as they are in its clause texts."""
+
+def marker(name: str, blank: str) -> str:
+    """How an open fill-in stands in prose and posts until a renderer shows it (htpm.prose)."""
+    return f"{FILL_OPEN}{name}{FILL_SEP}{blank}{FILL_CLOSE}"
+
+
+def shown(text: str) -> str:
+    """`text` as a reader sees it: each open fill-in as its blank."""
+    return _MARKER.sub(lambda m: m.group(2), text)
+
+
+def open_fill_ins(text: str) -> list[str]:
+    """The names of the open fill-ins in `text`, in order."""
+    return [m.group(1) for m in _MARKER.finditer(text)]
+
+
+def fill_in_values(
+    data: Mapping[str, Any], locate: Callable[[tuple[Any, ...]], Any], given: Mapping[str, str] = {}
+) -> tuple[dict[str, str | None], dict[str, str], list[Problem]]:
+    """Each declared fill-in's value (None when open) and blank; `given` (`--fill`) wins over the
+    config's `fill:`, which wins over a fill-in's own `value`."""
+    values: dict[str, str | None] = {}
+    blanks: dict[str, str] = {}
     problems: list[Problem] = []
+    for index, item in enumerate(data.get("fill_ins") or []):
+        name = item["name"]
+        if name in VALUES or name in values:
+            why = "is a campaign value" if name in VALUES else "is declared twice"
+            problems.append(
+                Problem(locate(("fill_ins", index, "name")), f"fill_ins.{index}.name", f"{name} {why}")
+            )
+            continue
+        values[name], blanks[name] = item.get("value"), item["blank"]
+    for key, value in (data.get("fill") or {}).items():
+        if key not in values:
+            problems.append(
+                Problem(
+                    locate(("fill", key)), f"fill.{key}", f"no fill-in {key!r}{did_you_mean(key, values)}"
+                )
+            )
+            continue
+        values[key] = value
+    for key, value in given.items():
+        values[key] = value
+    return values, blanks, problems
+
+
+def substitute(
+    data: dict[str, Any],
+    values: Mapping[str, str],
+    keep: set[str],
+    locate: Callable[[tuple[Any, ...]], Any],
+    fill_ins: Mapping[str, str | None] = {},
+    blanks: Mapping[str, str] = {},
+    marked: frozenset[tuple[Any, ...]] | set[tuple[Any, ...]] = frozenset(),
+) -> tuple[dict[str, Any], list[Problem], list[tuple[str, tuple[Any, ...]]]]:
+    """`data` (a dumped config) with every value filled in, a Problem per unknown name, and where
+    each open fill-in stands (name, path).
+
+    `keep` are the proclamation's placeholder names, left as they are in its clause texts. A
+    fill-in with a value is filled in like a campaign value; an open one becomes a `marker` in
+    the `marked` paths (prose and posts, which the renderers highlight) and its blank elsewhere."""
+    problems: list[Problem] = []
+    still_open: list[tuple[str, tuple[Any, ...]]] = []
+
+    def value_of(name: str, path: tuple[Any, ...]) -> str:
+        if name in values:
+            return values[name]
+        value = fill_ins[name]
+        if value is not None:
+            return value
+        still_open.append((name, path))
+        return marker(name, blanks[name]) if path in marked else blanks[name]
+
+    def known(name: str) -> bool:
+        return name in values or name in fill_ins
 
     def fill(text: str, path: tuple[Any, ...]) -> str:
         clause = len(path) >= 2 and path[0] == "proclamation" and path[1] in _CLAUSES
@@ -86,7 +158,7 @@ def substitute(
         if clause:  # the proclamation's parser owns braces here: fill campaign values only
             return _BRACE_NAME.sub(
                 lambda m: (
-                    m.group(0) if m.group(1) in keep or m.group(1) not in values else values[m.group(1)]
+                    m.group(0) if m.group(1) in keep or not known(m.group(1)) else value_of(m.group(1), path)
                 ),
                 text,
             )
@@ -96,13 +168,14 @@ def substitute(
             if token in ("{{", "}}"):
                 return token[0]
             name = match.group(1)
-            if name in values:
-                return values[name]
+            if known(name):
+                return value_of(name, path)
             problems.append(
                 Problem(
                     locate(path),
                     dotted(path),
-                    f"unknown value {{{name}}}{did_you_mean(name, VALUES)}; write {{{{ and }}}} for literal "
+                    f"unknown value {{{name}}}{did_you_mean(name, [*VALUES, *fill_ins])}; "
+                    "write {{ and }} for literal "
                     "braces (docs/content.md lists the values)",
                 )
             )
@@ -119,4 +192,5 @@ def substitute(
             return [walk(v, (*path, i)) for i, v in enumerate(value)]
         return value
 
-    return walk(data, ()), problems
+    filled = walk(data, ())
+    return filled, problems, still_open

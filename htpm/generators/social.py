@@ -60,7 +60,10 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
     for left in plan.left_out:
         ctx.warn(str(left))
     shown = {p.ref.key for p in plan.posts}
-    times, unscheduled = assign_times(campaign, [r for r in plan.refs if r.key in shown])
+    waiting = _waiting_for_fill_ins(campaign, plan, ctx)
+    times, unscheduled = assign_times(
+        campaign, [r for r in plan.refs if r.key in shown and r.key not in waiting]
+    )
     for week in unscheduled:
         ctx.warn(week.message())
     _warn_formula_starts(campaign, plan, ctx)
@@ -76,6 +79,24 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
             Artifact(f"social/sprout-social-{platform.platform}.csv", sprout_csv(campaign, scheduled, times))
         )
     return artifacts
+
+
+def _waiting_for_fill_ins(campaign: Campaign, plan: SocialPlan, ctx: BuildContext) -> set[str]:
+    """Posts with an open fill-in: in posts.json and posts.md with their blanks, never in an upload
+    file (Buffer, Sprout, schedule.csv) until the fill-in has a value."""
+    waiting: dict[str, PlatformPost] = {}
+    for post in plan.posts:
+        if post.open_fill_ins and post.ref.key not in waiting:
+            waiting[post.ref.key] = post
+    for post in waiting.values():
+        where = campaign.locate((*post.ref.source, "text"))
+        names, first = ", ".join(post.open_fill_ins), post.open_fill_ins[0]
+        ctx.warn(
+            f"{where}: {post.ref.describe()} has an open fill-in ({names}); left out of the upload files "
+            f"until it has a value (fill: {{{first}: ...}} or --fill {first}=...)",
+            kind="fill-in",
+        )
+    return set(waiting)
 
 
 def _warn_formula_starts(campaign: Campaign, plan: SocialPlan, ctx: BuildContext) -> None:
@@ -116,6 +137,7 @@ def post_record(post: PlatformPost, when: dt.datetime | None) -> dict[str, Any]:
         "primary_hashtag_added": post.primary_added,
         "image_alt": ref.image_alt,
         "scheduled": when.isoformat() if when else None,
+        "open_fill_ins": list(post.open_fill_ins),
     }
 
 

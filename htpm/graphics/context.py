@@ -23,6 +23,7 @@ from typing import Any
 
 from htpm.campaign import Campaign, WeekInfo
 from htpm.errors import HtpmError
+from htpm.values import shown
 
 MAX_ALT = 1000
 _END = re.compile(r"[.!?:…]$")
@@ -38,7 +39,7 @@ def shown_url(url: str | None) -> str:
 
 
 def _text(value: Any) -> str:
-    return "" if value is None else str(value)
+    return "" if value is None else shown(str(value))
 
 
 def campaign_context(campaign: Campaign) -> dict[str, Any]:

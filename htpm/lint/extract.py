@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from htpm.copyfields import iter_copy
 from htpm.errors import Location
+from htpm.values import shown
 
 if TYPE_CHECKING:
     from htpm.campaign import Campaign
@@ -40,7 +41,7 @@ class Text:
 def campaign_texts(campaign: Campaign) -> list[Text]:
     """The campaign's copy (every field `htpm/model.py` marks as copy), each with its source."""
     return [
-        Text(value, kind, campaign.locate(path), path)
+        Text(shown(value), kind, campaign.locate(path), path)  # open fill-ins as their blanks
         for path, value, kind in iter_copy(campaign.config)
         if value.strip()
     ]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
 
+from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.parts.document import DocumentPart
 from docx.text.paragraph import Paragraph
@@ -20,6 +21,7 @@ from docx.text.paragraph import Paragraph
 from htpm.docx.oxml import add_hyperlink, add_link_run
 from htpm.prose.tree import (
     Block,
+    FillIn,
     Inline,
     LineBreak,
     NoteRef,
@@ -67,6 +69,8 @@ def write_inlines(
         text = (
             node.text
             if isinstance(node, Text)
+            else node.blank
+            if isinstance(node, FillIn)
             else f"{{{node.name}}}"
             if isinstance(node, Placeholder)
             else ""
@@ -92,6 +96,8 @@ def write_inlines(
             run.add_break()
         run.bold = seg.bold or None
         run.italic = seg.italic or None
+        if isinstance(node, FillIn):  # a blank to complete: highlighted, as Word users expect
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
 def write_blocks(

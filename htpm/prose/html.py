@@ -11,6 +11,7 @@ from htpm.prose.tree import (
     Block,
     BulletList,
     Emphasis,
+    FillIn,
     Inline,
     LineBreak,
     Link,
@@ -64,6 +65,8 @@ def inline_html(inlines: tuple[Inline, ...], number: NoteNumber) -> str:
             out.append(f"<sup>{number(node.id)}</sup>")
         elif isinstance(node, Placeholder):
             out.append(escape(f"{{{node.name}}}"))
+        elif isinstance(node, FillIn):
+            out.append(f'<mark class="fill-in">{escape(node.blank)}</mark>')
     return "".join(out)
 
 

@@ -11,6 +11,7 @@ from htpm.prose.tree import (
     Block,
     BulletList,
     Emphasis,
+    FillIn,
     Inline,
     LineBreak,
     Link,
@@ -68,6 +69,8 @@ def inline_markdown(inlines: tuple[Inline, ...], star: bool = True) -> str:
             out.append(f"[^{node.id}]")
         elif isinstance(node, Placeholder):
             out.append(f"{{{node.name}}}")
+        elif isinstance(node, FillIn):
+            out.append(escape(node.blank, line_start=index == 0 or isinstance(inlines[index - 1], LineBreak)))
     return "".join(out)
 
 

@@ -23,6 +23,7 @@ from htpm.prose.tree import (
     Block,
     BulletList,
     Emphasis,
+    FillIn,
     Inline,
     LineBreak,
     Link,
@@ -42,6 +43,9 @@ from htpm.social.urls import find_links
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _NOTE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
+# An open fill-in, as htpm.values leaves it in prose and posts: `{` U+E020 name U+E022 blank U+E021 `}`
+# (it starts with `{`, which ends a run of text for markdown-it, so the inline rule gets to see it).
+FILL_IN = re.compile("\\{\ue020([a-z][a-z0-9_]*)\ue022([^\ue020-\ue022]*)\ue021\\}")
 # HTML comments carry lint directives (`<!-- htpm-lint disable ... -->`): no output shows them.
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
@@ -69,6 +73,18 @@ def _note_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _fill_in_rule(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("{\ue020", state.pos):
+        return False
+    match = FILL_IN.match(state.src, state.pos)
+    if match is None:
+        return False
+    if not silent:
+        state.push("fill_in", "", 0).meta = {"name": match.group(1), "blank": match.group(2)}
+    state.pos = match.end()
+    return True
+
+
 def _placeholder_rule(state: StateInline, silent: bool) -> bool:
     if state.src[state.pos] not in "{}":
         return False
@@ -90,6 +106,7 @@ def markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
     md.disable(["reference"])
     md.inline.ruler.before("link", "note_ref", _note_rule)
+    md.inline.ruler.before("text", "fill_in", _fill_in_rule)
     md.validateLink = lambda url: True  # type: ignore[method-assign]  # judged by is_safe_target
     return md
 
@@ -100,6 +117,7 @@ def clause_markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable(["backticks", "link", "image", "autolink", "entity", "newline", "text_join"])
     md.inline.ruler.before("emphasis", "placeholder", _placeholder_rule)
+    md.inline.ruler.before("text", "fill_in", _fill_in_rule)
     return md
 
 
@@ -132,7 +150,12 @@ def parse_plain(text: str) -> tuple[Inline, ...]:
     for index, line in enumerate(clean(text).split("\n")):
         if index:
             out.append(LineBreak())
-        out.extend(autolink(line))
+        pos = 0
+        for match in FILL_IN.finditer(line):
+            out.extend(autolink(line[pos : match.start()]))
+            out.append(FillIn(match.group(1), match.group(2)))
+            pos = match.end()
+        out.extend(autolink(line[pos:]))
     return tuple(_merge(out))
 
 
@@ -187,6 +210,8 @@ def _inlines(tokens: Sequence[Token], *, autolink: bool = True) -> tuple[Inline,
             children.append(NoteRef(token.meta["id"]))
         elif token.type == "placeholder":
             children.append(Placeholder(token.meta["name"]))
+        elif token.type == "fill_in":
+            children.append(FillIn(token.meta["name"], token.meta["blank"]))
     while len(stack) > 1:  # unbalanced tokens cannot happen with markdown-it; be safe anyway
         _opener, inner = stack.pop()
         stack[-1][1].extend(inner)

@@ -10,6 +10,7 @@ from htpm.prose.notes import NoteNumber, first_use
 from htpm.prose.tree import (
     Block,
     BulletList,
+    FillIn,
     Inline,
     LineBreak,
     ListItem,
@@ -64,6 +65,8 @@ def inline_plain(inlines: tuple[Inline, ...], number: NoteNumber | None) -> str:
             piece = f"[{number(node.id)}]" if number is not None else ""
         elif isinstance(node, Placeholder):
             piece = f"{{{node.name}}}"
+        elif isinstance(node, FillIn):
+            piece = node.blank
         out.append(piece)
         if link is not None:
             label.append(piece)

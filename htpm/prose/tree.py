@@ -64,7 +64,16 @@ class Placeholder:
     name: str
 
 
-Inline = Text | Strong | Emphasis | Link | LineBreak | NoteRef | Placeholder
+@dataclass(frozen=True)
+class FillIn:
+    """An open fill-in (`fill_ins:` without a value): a blank for the kit's user to complete,
+    shown as its `blank` text, highlighted where the output can highlight."""
+
+    name: str
+    blank: str
+
+
+Inline = Text | Strong | Emphasis | Link | LineBreak | NoteRef | Placeholder | FillIn
 
 
 @dataclass(frozen=True)
@@ -105,7 +114,7 @@ class Segment:
     """One flat stretch of inline content with the formatting it inherits: text, a line break,
     a note reference or a placeholder. `link` is the enclosing link's target, if any."""
 
-    node: Text | LineBreak | NoteRef | Placeholder
+    node: Text | LineBreak | NoteRef | Placeholder | FillIn
     bold: bool = False
     italic: bool = False
     link: str | None = None
@@ -132,6 +141,8 @@ def inline_text(inlines: tuple[Inline, ...]) -> str:
     for seg in segments(inlines):
         if isinstance(seg.node, Text):
             out.append(seg.node.text)
+        elif isinstance(seg.node, FillIn):
+            out.append(seg.node.blank)
         elif isinstance(seg.node, LineBreak):
             out.append(" ")
     return "".join(out)

@@ -14,6 +14,7 @@ from htpm.campaign import Campaign, SourcePath
 from htpm.errors import HtpmError, Location
 from htpm.social.hashtags import append_hashtag, distinct_hashtags, has_hashtag
 from htpm.social.limits import LIMITS_TEMPLATE, PlatformLimit, load_limits
+from htpm.values import open_fill_ins, shown
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class PlatformPost:
     variant: bool
     primary_added: bool
     primary_missing: bool
+    open_fill_ins: tuple[str, ...] = ()  # names of fill-ins still open in it (kept out of uploads)
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,8 @@ def plan_posts(campaign: Campaign) -> SocialPlan:
                 continue
             variants: dict[str, str] = {str(k): v for k, v in post.variants.items()}
             variant = platform.platform in variants
-            text = (variants[platform.platform] if variant else post.text).replace("\r\n", "\n")
+            written = (variants[platform.platform] if variant else post.text).replace("\r\n", "\n")
+            text, still_open = shown(written), tuple(dict.fromkeys(open_fill_ins(written)))
             cap = hashtags.max_per_post
             if platform.hashtag_limit is not None:
                 cap = min(cap, platform.hashtag_limit)
@@ -149,6 +152,8 @@ def plan_posts(campaign: Campaign) -> SocialPlan:
                 continue
             primary_missing = not has_hashtag(text, hashtags.primary)
             posts.append(
-                PlatformPost(ref, platform, text, length, tuple(tags), cap, variant, added, primary_missing)
+                PlatformPost(
+                    ref, platform, text, length, tuple(tags), cap, variant, added, primary_missing, still_open
+                )
             )
     return SocialPlan(tuple(refs), tuple(posts), tuple(left_out), platforms)

@@ -131,6 +131,13 @@ CASES: dict[str, dict[str, str | bytes]] = {
     "unknown-campaign-value": {
         "config.yaml": edit("  tagline: Everyone learns", "  tagline: In {yaer} everyone learns")
     },
+    "fill-for-an-undeclared-fill-in": {
+        "config.yaml": BASE
+        + "fill_ins:\n  - {name: pool_link, prompt: x, blank: '[pool]'}\nfill:\n  pool_lnk: x\n"
+    },
+    "fill-in-named-like-a-value": {
+        "config.yaml": BASE + "fill_ins:\n  - {name: year, prompt: x, blank: '[year]'}\n"
+    },
     "translation-typo": {
         "config.yaml": BASE + "translations:\n  es-US:\n    theme:\n      nmae: Nadar seguros\n"
     },

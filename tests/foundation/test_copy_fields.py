@@ -66,6 +66,8 @@ EXTRA: dict[str, Any] = {
         "blocks": [{"title": "Slides", "links": [{"text": "Slides", "url": "https://example.org/d"}]}]
     },
     "labels": {"toolkit.goals": "Goals", "copy.visit": "Visit"},
+    "fill_ins": [{"name": "a_fill", "prompt": "What to write", "blank": "[blank]", "value": "a value"}],
+    "fill": {"a_fill": "the value"},
 }
 
 
