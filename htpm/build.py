@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from htpm.artifacts import Artifact, BuildContext
+from htpm.artifacts import Artifact, BuildContext, BuildWarning
 from htpm.campaign import Campaign
 from htpm.config import load_campaign
 from htpm.errors import BuildFailed
@@ -18,7 +18,7 @@ from htpm.outputs import WriteReport, write_artifacts
 class BuildResult:
     campaign: Campaign
     report: WriteReport
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[BuildWarning] = field(default_factory=list)
 
 
 def build(
@@ -33,7 +33,7 @@ def build(
 ) -> BuildResult:
     """Build the campaign at `config_path` into `out_dir`. Nothing is written unless all succeeds."""
     campaign = load_campaign(config_path)
-    warnings: list[str] = []
+    warnings: list[BuildWarning] = []
     if lint:
         warnings.extend(_lint(campaign, strict))
     ctx = BuildContext(strict=strict, pdf=pdf)
@@ -43,20 +43,21 @@ def build(
         on_step(generator.name, index, len(generators))
         artifacts.extend(generator.generate(campaign, ctx))
     on_step("write", len(generators), len(generators))
-    warnings.extend(str(w) for w in ctx.warnings)
+    warnings.extend(ctx.warnings)
     if strict and ctx.warnings:
         raise BuildFailed(
-            f"{len(ctx.warnings)} warning(s) with --strict; nothing written:\n" + "\n".join(map(str, ctx.warnings))
+            f"{len(ctx.warnings)} warning(s) with --strict; nothing written:\n"
+            + "\n".join(map(str, ctx.warnings))
         )
     report = write_artifacts(artifacts, out_dir, force=force, prune=only is None)
     return BuildResult(campaign, report, warnings)
 
 
-def _lint(campaign: Campaign, strict: bool) -> list[str]:
+def _lint(campaign: Campaign, strict: bool) -> list[BuildWarning]:
     """Run the messaging lint first; errors stop the build before anything is generated.
 
-    Warnings come back as one summary line (the full list is `htpm lint`'s job)."""
-    from htpm.lint import failed, format_text, lint_campaign, summary
+    Warnings come back one per finding, of kind "lint" (the CLI counts them)."""
+    from htpm.lint import failed, format_text, lint_campaign
 
     findings = lint_campaign(campaign)
     if failed(findings, strict):
@@ -64,6 +65,4 @@ def _lint(campaign: Campaign, strict: bool) -> list[str]:
         raise BuildFailed(
             f"lint found {len(blocking)} problem(s); fix them or use --no-lint:\n" + format_text(blocking)
         )
-    if not any(f.severity == "warning" for f in findings):
-        return []
-    return [f"{summary(findings)}; run `htpm lint {campaign.path}` for the list"]
+    return [BuildWarning("lint", format_text([f])) for f in findings if f.severity == "warning"]

@@ -22,7 +22,10 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
     compiled = compile_proclamation(campaign, mark=True)
     for name in field_names(proclamation):
         if name not in compiled.used:
-            ctx.warn(f"proclamation.placeholders: {name} is declared but the proclamation never shows it")
+            ctx.warn(
+                f"proclamation.placeholders: {name} is declared but the proclamation never shows it",
+                kind="proclamation",
+            )
     docx = compiled.fill(blank_values(campaign))
     artifacts = [
         Artifact(f"{FOLDER}/proclamation.docx", docx),
@@ -44,6 +47,6 @@ def _pdf(docx: bytes, ctx: BuildContext) -> bytes | None:
         try:
             [pdf] = convert_to_pdf([source], Path(tmp) / "pdf")
         except PdfUnavailable as exc:
-            ctx.warn(f"proclamation: {exc.message}")
+            ctx.warn(f"proclamation: {exc.message}", kind="pdf")
             return None
         return pdf.read_bytes()

@@ -32,7 +32,7 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
     first = build_document(campaign, ctx.warn, None, placeholder_pages=have_office)
     if not have_office:
         if ctx.pdf:
-            ctx.warn(str(PdfUnavailable("LibreOffice (soffice) not found; wrote the .docx only")))
+            ctx.warn(str(PdfUnavailable("LibreOffice (soffice) not found; wrote the .docx only")), kind="pdf")
         return [Artifact(DOCX_NAME, first.data)]
 
     with tempfile.TemporaryDirectory(prefix="htpm-toolkit-") as tmp:
@@ -46,7 +46,7 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
                 ctx.progress("toolkit: converting to PDF")
                 artifacts.append(Artifact(PDF_NAME, _convert(final.data, folder / "final").read_bytes()))
         except PdfConversionFailed as exc:
-            ctx.warn(f"toolkit: {exc.message}; the table of contents has no page numbers")
+            ctx.warn(f"toolkit: {exc.message}; the table of contents has no page numbers", kind="pdf")
             return [Artifact(DOCX_NAME, build_document(campaign, lambda _m: None, None).data)]
     return artifacts
 
