@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from htpm.config import load_campaign
-from htpm.errors import HtpmError
+from htpm.errors import HtpmError, UsageError
 from htpm.paths import confined
 
 _PROTECTED = re.compile(r"https?://\S+|mailto:\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
@@ -62,7 +62,7 @@ def new_year(year: int, source: Path, target: Path | None = None, force: bool = 
     campaign = load_campaign(source)
     old = campaign.year
     if year == old:
-        raise HtpmError(f"the config is already for {year}", source)
+        raise UsageError(f"the config is already for {year}", source)
     target = target or source.with_name(f"{year}.yaml")
     if target.exists() and not force:
         raise HtpmError("already exists; use --force to replace it", target)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from htpm.artifacts import Artifact
 from htpm.campaign import Campaign
-from htpm.errors import HtpmError
+from htpm.errors import HtpmError, UsageError
 from htpm.graphics.plan import Job, Planned, plan
 from htpm.graphics.render import GraphicsError, Item, Scene, render_scene
 from htpm.graphics.sheet import contact_sheet
@@ -66,13 +66,13 @@ def select(
         known = {w.number for w in campaign.weeks}
         bad = [w for w in weeks if w not in known]
         if bad:
-            raise HtpmError(f"--week: no week {bad[0]} (the campaign has weeks 1-{len(known)})")
+            raise UsageError(f"--week: no week {bad[0]} (the campaign has weeks 1-{len(known)})")
     if sizes:
         known_sizes = {job.scene.size for job in jobs}
         bad_sizes = [s for s in sizes if s not in known_sizes]
         if bad_sizes:
             listed = ", ".join(sorted(known_sizes))
-            raise HtpmError(f"--size: {bad_sizes[0]!r} is not one of the config's sizes ({listed})")
+            raise UsageError(f"--size: {bad_sizes[0]!r} is not one of the config's sizes ({listed})")
     out = []
     for job in jobs:
         if sizes and job.scene.size not in sizes:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from htpm.campaign import Campaign
-from htpm.errors import HtpmError
+from htpm.errors import HtpmError, UsageError
 from htpm.proclamation.compiled import CompiledProclamation, compile_proclamation
 from htpm.proclamation.names import ConfinedWriter, NameAllocator, check_pattern, render_pattern, safe_stem
 from htpm.proclamation.rows import Row, RowError, read_rows, report_csv
@@ -74,9 +74,9 @@ def parse_assignments(assignments: list[str]) -> dict[str, str]:
         name, eq, value = item.partition("=")
         name = name.strip()
         if not eq or not name:
-            raise HtpmError(f"--set: expected field=value, got {item!r}")
+            raise UsageError(f"--set: expected field=value, got {item!r}")
         if name in values:
-            raise HtpmError(f"--set: {name} given twice")
+            raise UsageError(f"--set: {name} given twice")
         values[name] = value
     return values
 
@@ -89,7 +89,7 @@ def fill_values(
     _check_known(values, [p.name for p in placeholders])
     _resolved, problems = resolve_values(placeholders, values)
     if problems:
-        raise HtpmError("--set: " + "; ".join(f"{name}: {problem}" for name, problem in problems))
+        raise UsageError("--set: " + "; ".join(f"{name}: {problem}" for name, problem in problems))
     return _fill(campaign, "--set", [Row(1, dict(values))], out_dir, options, report=False)
 
 
@@ -160,7 +160,7 @@ def _pattern(campaign: Campaign, options: FillOptions) -> str:
 def _check_known(values: Mapping[str, str], names: list[str]) -> None:
     unknown = [name for name in values if name not in names]
     if unknown:
-        raise HtpmError(f"unknown field {unknown[0]!r} (fields: {', '.join(names) or 'none'})")
+        raise UsageError(f"unknown field {unknown[0]!r} (fields: {', '.join(names) or 'none'})")
 
 
 def _write_all(
