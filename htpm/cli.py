@@ -113,7 +113,7 @@ def build(
     with _progress(quiet) as step:
         result = run_build(default_config(config), out, names, force, strict, pdf, not no_lint, step)
     where = f" {config}" if config is not None else ""
-    lines = (
+    lines: list[str] = (
         list(result.warnings)
         if verbose
         else warning_summary(result.warnings, f"htpm build{where} --verbose", f"htpm lint{where}")

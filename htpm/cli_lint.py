@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from htpm.cli_options import QuietOpt, TextOrJson, Voice
+from htpm.errors import UsageError
 from htpm.paths import bundled_config
 
 
@@ -41,8 +42,12 @@ def register(app: typer.Typer) -> None:
         """Check copy against the messaging guidelines; exit 1 on errors (or warnings with --strict)."""
         from htpm.lint import check_rules as run_examples
         from htpm.lint import failed, format_json, format_text, lint_targets, summary
+        from htpm.lint.rules import pack_path
+        from htpm.paths import templates_dir
 
         voice = Voice(quiet)
+        if pack_path(language, (templates_dir(),)) is None:
+            raise UsageError(f"--language: no rule pack for {language!r} (templates/lint/{language}.yaml)")
         if check_rules:
             problems = run_examples(targets[0] if targets else None, language)
             for line in problems:

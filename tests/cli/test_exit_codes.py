@@ -178,6 +178,10 @@ def test_lint(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert code == 1 and err.strip() == f"{tmp_path / 'nope.md'}: file not found"
     code, _, err = run("lint", "--format", "xml", fine)
     assert code == 2 and "'xml'" in usage_line(err)
+    code, _, err = run("lint", "--language", "xx", fine)
+    assert (
+        code == 2 and usage_line(err) == "error: --language: no rule pack for 'xx' (templates/lint/xx.yaml)"
+    )
 
 
 # -- graphics -------------------------------------------------------------------------------------
