@@ -227,6 +227,13 @@ def run(args: list[str]) -> int:
     except typer.Abort:
         typer.echo("aborted", err=True)
         return 130
+    except OSError as exc:  # shellingham's, for --show/--install-completion outside a shell it knows
+        if type(exc).__name__ != "ShellDetectionFailure":
+            raise
+        typer.echo(
+            "error: cannot tell which shell this is; run it from bash, zsh, fish or PowerShell", err=True
+        )
+        return 2
     except UsageError as exc:  # the library's word for a command-line mistake (--only bogus, --week 9)
         typer.echo(f"error: {exc}", err=True)
         return 2
