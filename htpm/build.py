@@ -99,8 +99,8 @@ def _open_fill_ins(campaign: Campaign) -> BuildWarning:
 def _lint(campaign: Campaign, strict: bool) -> list[BuildWarning]:
     """Run the messaging lint first; errors stop the build before anything is generated.
 
-    Warnings come back as one summary line (the full list is `htpm lint`'s job)."""
-    from htpm.lint import failed, format_text, lint_campaign, summary
+    Warnings come back one per finding, of kind "lint" (the CLI counts them)."""
+    from htpm.lint import failed, format_text, lint_campaign
 
     findings = lint_campaign(campaign)
     if failed(findings, strict):
@@ -108,6 +108,4 @@ def _lint(campaign: Campaign, strict: bool) -> list[BuildWarning]:
         raise BuildFailed(
             f"lint found {len(blocking)} problem(s); fix them or use --no-lint:\n" + format_text(blocking)
         )
-    if not any(f.severity == "warning" for f in findings):
-        return []
-    return [BuildWarning("lint", f"{summary(findings)}; run `htpm lint {campaign.path}` for the list")]
+    return [BuildWarning("lint", format_text([f])) for f in findings if f.severity == "warning"]

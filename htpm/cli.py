@@ -1,33 +1,45 @@
-"""The `htpm` command: thin adapters over the library (STYLE 2). Exit 0 done, 1 user error, 2 usage."""
+"""The `htpm` command: thin adapters over the library (STYLE 2). Exit 0 done, 1 input mistake, 2 usage."""
 
 from __future__ import annotations
 
+import importlib
+import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+import typer.core
 
 from htpm import __version__
-from htpm.errors import ConfigError, HtpmError
-from htpm.paths import bundled_config
+from htpm.cli_options import ConfigArg, QuietOpt, TextOrJson, VerboseOpt, Voice, default_config
+from htpm.errors import ConfigError, HtpmError, UsageError
+
+
+def _flags_take_no_value() -> None:
+    """Show flags as `--force`, not `--force <bool>`: newer typers print a value type beside every
+    option in the rich help, flags included, as if they took a value; older ones print none."""
+    option = getattr(typer.core, "TyperOption", None)
+    show = getattr(option, "display_type_rich", None)
+    if option is None or show is None:
+        return
+
+    def display_type_rich(self, ctx):  # type: ignore[no-untyped-def]
+        return None if self.is_flag else show(self, ctx)
+
+    option.display_type_rich = display_type_rich
+
+
+_flags_take_no_value()
 
 app = typer.Typer(
     name="htpm",
     help="Generate a prevention month's campaign toolkit from one config.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
-
-ConfigArg = Annotated[
-    Path | None,
-    typer.Argument(help="Campaign config (YAML). Default: the bundled campaign.", show_default=False),
-]
-
-
-def default_config(config: Path | None) -> Path:
-    return config if config is not None else bundled_config()
 
 
 def _version(value: bool) -> None:
@@ -46,12 +58,28 @@ def _root(
 
 
 @app.command()
-def validate(config: ConfigArg = None) -> None:
+def validate(
+    config: ConfigArg = None,
+    format_: Annotated[
+        TextOrJson, typer.Option("--format", help="text (file:line:col: key: message) or json.")
+    ] = TextOrJson.text,
+    quiet: QuietOpt = False,
+) -> None:
     """Check a campaign config and report every mistake at once, with file and line."""
-    from htpm.config import load_campaign
+    from htpm.validation import validate_config
 
-    campaign = load_campaign(default_config(config))
-    typer.echo(f"{campaign.path}: ok ({len(campaign.weeks)} weeks, {campaign.locale})")
+    path = default_config(config)
+    result = validate_config(path)
+    if format_ is TextOrJson.json:
+        problems = [p.as_json() for p in result.problems]
+        typer.echo(json.dumps({"config": str(path), "ok": result.ok, "problems": problems}, indent=2))
+    elif result.campaign is not None and result.ok:
+        Voice(quiet).info(f"{path}: ok ({len(result.campaign.weeks)} weeks, {result.campaign.locale})")
+    else:
+        for problem in result.problems:
+            typer.echo(str(problem), err=True)
+    if not result.ok:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -69,30 +97,41 @@ def build(
         bool, typer.Option("--pdf", help="Also convert documents to PDF (needs LibreOffice).")
     ] = False,
     no_lint: Annotated[bool, typer.Option("--no-lint", help="Skip the messaging lint.")] = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Build the whole toolkit (document, posts, copy, calendar, proclamation, graphics)."""
     from htpm.build import build as run_build
+    from htpm.generators import select
+    from htpm.summary import warning_summary
 
-    names = [n.strip() for n in only.split(",") if n.strip()] if only else None
-    with _progress() as step:
+    voice = Voice(quiet, verbose)
+    names = [n.strip() for n in only.split(",") if n.strip()] if only is not None else None
+    if names == []:
+        raise UsageError("--only: name at least one output, e.g. --only toolkit,social")
+    select(names)  # an unknown name is a usage error before the config is read
+    with _progress(quiet) as step:
         result = run_build(default_config(config), out, names, force, strict, pdf, not no_lint, step)
-    for line in result.warnings:
-        typer.echo(f"warning: {line}", err=True)
-    rep = result.report
-    typer.echo(
-        f"{out}: {len(rep.written)} written, {len(rep.unchanged)} unchanged, {len(rep.removed)} removed"
+    where = f" {config}" if config is not None else ""
+    lines: list[str] = (
+        list(result.warnings)
+        if verbose
+        else warning_summary(result.warnings, f"htpm build{where} --verbose", f"htpm lint{where}")
     )
+    for line in lines:
+        voice.info(f"warning: {line}", err=True)
+    rep = result.report
+    counts = f"{len(rep.written)} written, {len(rep.unchanged)} unchanged, {len(rep.removed)} removed"
+    voice.info(f"{out}: {counts}")
     if rep.conflicts:
         for path in rep.conflicts:
-            typer.echo(
-                f"{out / path}: edited since the last build; kept (use --force to overwrite)", err=True
-            )
+            voice.error(f"{out / path}: edited since the last build; kept (use --force to overwrite)")
         raise typer.Exit(1)
 
 
 @app.command("new-year")
 def new_year_cmd(
-    year: Annotated[int, typer.Argument(help="The new campaign's year.")],
+    year: Annotated[int, typer.Argument(help="The new campaign's year.", min=1900, max=2999)],
     from_: Annotated[
         Path | None, typer.Option("--from", help="Last year's config. Default: bundled.")
     ] = None,
@@ -108,25 +147,28 @@ def new_year_cmd(
     typer.echo(f"wrote {target}")
 
 
+class SchemaFormat(StrEnum):
+    json = "json"
+    markdown = "markdown"
+
+
 @app.command()
 def schema(
-    format: Annotated[
-        str, typer.Option("--format", help="json (JSON Schema) or markdown (reference).")
-    ] = "json",
+    format_: Annotated[
+        SchemaFormat, typer.Option("--format", help="json (JSON Schema) or markdown (reference).")
+    ] = SchemaFormat.json,
 ) -> None:
     """Print the config's JSON Schema or its Markdown reference, generated from the models."""
     from htpm.reference import config_reference, json_schema
 
-    if format not in ("json", "markdown"):
-        raise typer.BadParameter("choose json or markdown", param_hint="--format")
-    typer.echo(json_schema() if format == "json" else config_reference(), nl=False)
+    typer.echo(json_schema() if format_ is SchemaFormat.json else config_reference(), nl=False)
 
 
-def _progress():  # type: ignore[no-untyped-def]
+def _progress(quiet: bool = False):  # type: ignore[no-untyped-def]
     """A progress bar on a terminal; silence otherwise."""
     import contextlib
 
-    if not sys.stderr.isatty():
+    if quiet or not sys.stderr.isatty():
         return contextlib.nullcontext(lambda _name, _i, _n: None)
 
     @contextlib.contextmanager
@@ -156,13 +198,50 @@ _register_areas()
 
 
 def main() -> None:
-    """Console entry point: user errors are one line on stderr and exit 1, never a traceback."""
+    """Console entry point: exit 0 done, 1 a mistake in an input file, 2 a mistake in the command line.
+
+    Every mistake is reported on stderr, one line each, never with a traceback (bugs keep theirs)."""
+    sys.exit(run(sys.argv[1:]))
+
+
+#: click's exceptions, wherever this typer keeps click (newer typers vendor it as typer._click).
+_click = importlib.import_module(typer.BadParameter.__module__)
+
+
+def run(args: list[str]) -> int:
+    """Run the command line `htpm ARGS` and return its exit code (what `main` exits with)."""
     try:
-        app()  # standalone: usage errors exit 2, typer.Exit exits with its code
+        code = app(args=args, prog_name="htpm", standalone_mode=False)
+    except _click.NoArgsIsHelpError as exc:  # `htpm` or `htpm proclamation` alone: the help, exit 2
+        text = exc.ctx.get_help() if exc.ctx else ""  # rich help prints itself and returns ""
+        if text:
+            typer.echo(text, err=True)
+        return 2
+    except _click.UsageError as exc:  # typer's parsing: unknown option, bad value, missing argument
+        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+        typer.echo(f"error: {exc.format_message()}{hint}", err=True)
+        return 2
+    except _click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        return 130
+    except OSError as exc:  # shellingham's, for --show/--install-completion outside a shell it knows
+        if type(exc).__name__ != "ShellDetectionFailure":
+            raise
+        typer.echo(
+            "error: cannot tell which shell this is; run it from bash, zsh, fish or PowerShell", err=True
+        )
+        return 2
+    except UsageError as exc:  # the library's word for a command-line mistake (--only bogus, --week 9)
+        typer.echo(f"error: {exc}", err=True)
+        return 2
     except ConfigError as exc:
         for line in exc.lines:
             typer.echo(line, err=True)
-        sys.exit(1)
+        return 1
     except HtpmError as exc:
         typer.echo(str(exc), err=True)
-        sys.exit(1)
+        return 1
+    return code if isinstance(code, int) else 0

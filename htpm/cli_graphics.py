@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from htpm.paths import bundled_config
+from htpm.cli_options import ConfigArg, QuietOpt, Voice, default_config
 
 
 def register(app: typer.Typer) -> None:
@@ -15,10 +15,7 @@ def register(app: typer.Typer) -> None:
 
 
 def graphics(
-    config: Annotated[
-        Path | None,
-        typer.Argument(help="Campaign config (YAML). Default: the bundled campaign.", show_default=False),
-    ] = None,
+    config: ConfigArg = None,
     week: Annotated[
         list[int] | None, typer.Option("--week", help="Only this focus week's graphics (repeatable).")
     ] = None,
@@ -35,17 +32,19 @@ def graphics(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite graphics edited since the last run.")
     ] = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Render the social media graphics (every focus week at every size) with alt text and a contact sheet."""
     from htpm.graphics.run import build_graphics
 
-    path = config if config is not None else bundled_config()
+    path = default_config(config)
+    voice = Voice(quiet)
 
     def once():  # type: ignore[no-untyped-def]
         campaign, report = build_graphics(path, out, week or None, size or None, force)
-        typer.echo(f"{out / 'graphics'}: {len(report.written)} written, {len(report.unchanged)} unchanged")
+        voice.info(f"{out / 'graphics'}: {len(report.written)} written, {len(report.unchanged)} unchanged")
         for conflict in report.conflicts:
-            typer.echo(f"{out / conflict}: edited since the last run; kept (--force overwrites)", err=True)
+            voice.error(f"{out / conflict}: edited since the last run; kept (--force overwrites)")
         return campaign, report
 
     if not watch:
@@ -55,5 +54,5 @@ def graphics(
         return
     from htpm.graphics.watch import watch as watch_loop
 
-    typer.echo("watching the config, layouts and assets; Ctrl-C to stop", err=True)
+    voice.info("watching the config, layouts and assets; Ctrl-C to stop", err=True)
     watch_loop(lambda: once()[0], lambda msg: typer.echo(msg, err=True), initial=[path])

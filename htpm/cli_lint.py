@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 
+from htpm.cli_options import QuietOpt, TextOrJson, Voice
+from htpm.errors import UsageError
 from htpm.paths import bundled_config
 
 
@@ -23,8 +25,8 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         format_: Annotated[
-            str, typer.Option("--format", help="Output: 'text' (path:line:col: ...) or 'json'.")
-        ] = "text",
+            TextOrJson, typer.Option("--format", help="Output: 'text' (path:line:col: ...) or 'json'.")
+        ] = TextOrJson.text,
         strict: Annotated[
             bool, typer.Option("--strict", help="Fail on warnings too, not only errors.")
         ] = False,
@@ -35,28 +37,31 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option("--check-rules", help="Run the rules' must_match/must_not_match examples instead."),
         ] = False,
+        quiet: QuietOpt = False,
     ) -> None:
         """Check copy against the messaging guidelines; exit 1 on errors (or warnings with --strict)."""
-        from htpm.errors import HtpmError
         from htpm.lint import check_rules as run_examples
         from htpm.lint import failed, format_json, format_text, lint_targets, summary
+        from htpm.lint.rules import pack_path
+        from htpm.paths import templates_dir
 
+        voice = Voice(quiet)
+        if pack_path(language, (templates_dir(),)) is None:
+            raise UsageError(f"--language: no rule pack for {language!r} (templates/lint/{language}.yaml)")
         if check_rules:
             problems = run_examples(targets[0] if targets else None, language)
             for line in problems:
                 typer.echo(line)
-            typer.echo(f"lint rules: {len(problems)} example(s) failed", err=True)
+            voice.info(f"lint rules: {len(problems)} example(s) failed", err=True)
             raise typer.Exit(1 if problems else 0)
 
-        if format_ not in ("text", "json"):
-            raise HtpmError(f"--format: expected text or json, got {format_!r}")
-        style: Literal["text", "json"] = "json" if format_ == "json" else "text"
         findings = lint_targets(targets or [bundled_config()], language)
-        if style == "json":
+        if format_ is TextOrJson.json:
             typer.echo(format_json(findings))
         else:
-            if findings:
-                typer.echo(format_text(findings))
-            typer.echo(f"lint: {summary(findings)}", err=True)
+            shown = [f for f in findings if f.severity == "error"] if quiet else findings
+            if shown:
+                typer.echo(format_text(shown))
+            voice.info(f"lint: {summary(findings)}", err=True)
         if failed(findings, strict):
             raise typer.Exit(1)

@@ -7,13 +7,8 @@ from typing import Annotated
 
 import typer
 
-from htpm.errors import HtpmError
-from htpm.paths import bundled_config
-
-ConfigArg = Annotated[
-    Path | None,
-    typer.Argument(help="Campaign config (YAML). Default: the bundled campaign.", show_default=False),
-]
+from htpm.cli_options import ConfigArg, QuietOpt, Voice, default_config
+from htpm.errors import HtpmError, UsageError
 
 proclamation_app = typer.Typer(
     name="proclamation",
@@ -30,7 +25,7 @@ def register(app: typer.Typer) -> None:
 def _campaign(config: Path | None):  # type: ignore[no-untyped-def]
     from htpm.config import load_campaign
 
-    return load_campaign(config if config is not None else bundled_config())
+    return load_campaign(default_config(config))
 
 
 @proclamation_app.command("fields")
@@ -67,12 +62,16 @@ def fill_cmd(
         str | None,
         typer.Option("--name-pattern", help="File names from fields, e.g. '{jurisdiction} {year}'."),
     ] = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Fill the proclamation: one from --set values, or one per row of --csv. Bad rows: exit 1."""
     from htpm.proclamation import FillOptions, fill_csv, fill_values, parse_assignments
 
     if csv is not None and set_:
-        raise HtpmError("give either --csv or --set, not both")
+        raise UsageError("give either --csv or --set, not both")
+    if csv is None and not set_:
+        raise UsageError("give the values with --set field=value, or a CSV with --csv FILE")
+    voice = Voice(quiet)
     campaign = _campaign(config)
     options = FillOptions(pdf=pdf, combined=combined, name_pattern=name_pattern)
     if csv is not None:
@@ -80,8 +79,8 @@ def fill_cmd(
     else:
         report = fill_values(campaign, parse_assignments(set_ or []), out, options)
     for error in report.errors:
-        typer.echo(str(error), err=True)
-    typer.echo(f"{out}: {len(report.written)} written, {len(report.failed_rows)} rows failed")
+        voice.error(str(error))
+    voice.info(f"{out}: {len(report.written)} written, {len(report.failed_rows)} rows failed")
     if report.errors:
         where = f"; see {report.report}" if report.report else ""
         raise HtpmError(f"{len(report.failed_rows)} of {report.rows} rows failed{where}")

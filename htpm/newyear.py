@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from htpm.config import load_campaign
-from htpm.errors import ConfigError, HtpmError
+from htpm.errors import ConfigError, HtpmError, UsageError
 from htpm.paths import confined
 from htpm.yamlsafe import Located, read_yaml
 
@@ -75,10 +75,10 @@ def new_year(year: int, source: Path, target: Path | None = None, force: bool = 
     campaign = load_campaign(source)
     old = campaign.year
     if year == old:
-        raise HtpmError(f"the config is already for {year}", source)
+        raise UsageError(f"the config is already for {year}", source)
     target = target or default_target(source, old, year)
     if target.resolve() == source.resolve():
-        raise HtpmError("would replace the config it starts from; give another -o", target)
+        raise UsageError("would replace the config it starts from; give another -o", target)
     if target.exists() and not force:
         raise HtpmError("already exists; use --force to replace it", target)
     text = source.read_text(encoding="utf-8")

@@ -61,7 +61,8 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
                 if len(text.encode("utf-8")) > GMAIL_CLIP_BYTES:
                     ctx.warn(
                         f"copy/newsletter.html is {len(text.encode('utf-8')) // 1024} KB; Gmail clips "
-                        "messages over 102 KB: shorten digital.newsletter.body"
+                        "messages over 102 KB: shorten digital.newsletter.body",
+                        kind="email-size",
                     )
             artifacts.append(Artifact(f"copy/{name}", text.encode("utf-8")))
     return artifacts + sorted(images.values(), key=lambda a: a.path)

@@ -37,7 +37,10 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
     compiled = compile_proclamation(campaign, mark=True)
     for name in field_names(proclamation):
         if name not in compiled.used:
-            ctx.warn(f"proclamation.placeholders: {name} is declared but the proclamation never shows it")
+            ctx.warn(
+                f"proclamation.placeholders: {name} is declared but the proclamation never shows it",
+                kind="proclamation",
+            )
     docx = compiled.fill(blank_values(campaign))
     artifacts = [
         Artifact(f"{FOLDER}/proclamation.docx", docx),

@@ -58,14 +58,14 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
     """Every social output of `campaign`; posts that do not fit a platform are reported."""
     plan = plan_posts(campaign)
     for left in plan.left_out:
-        ctx.warn(str(left))
+        ctx.warn(str(left), kind="post-too-long" if left.reason == "length" else "too-many-hashtags")
     shown = {p.ref.key for p in plan.posts}
     waiting = _waiting_for_fill_ins(campaign, plan, ctx)
     times, unscheduled = assign_times(
         campaign, [r for r in plan.refs if r.key in shown and r.key not in waiting]
     )
     for week in unscheduled:
-        ctx.warn(week.message())
+        ctx.warn(week.message(), kind="unscheduled")
     _warn_formula_starts(campaign, plan, ctx)
     artifacts = [
         Artifact("social/posts.json", posts_json(plan, times)),
@@ -107,7 +107,8 @@ def _warn_formula_starts(campaign: Campaign, plan: SocialPlan, ctx: BuildContext
             where = campaign.locate((*post.ref.source, "text"))
             ctx.warn(
                 f"{where}: {post.ref.describe()} starts with {post.text[0]!r}; the CSV files put ' before it "
-                "so spreadsheets do not run it as a formula: start the post with a word"
+                "so spreadsheets do not run it as a formula: start the post with a word",
+                kind="formula",
             )
 
 

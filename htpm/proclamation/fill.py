@@ -18,7 +18,7 @@ from pathlib import Path
 
 from htpm.artifacts import Artifact
 from htpm.campaign import Campaign
-from htpm.errors import HtpmError
+from htpm.errors import HtpmError, UsageError
 from htpm.outputs import write_artifacts
 from htpm.proclamation.compiled import CompiledProclamation, compile_proclamation
 from htpm.proclamation.names import ConfinedWriter, NameAllocator, check_pattern, render_pattern, safe_stem
@@ -80,9 +80,9 @@ def parse_assignments(assignments: list[str]) -> dict[str, str]:
         name, eq, value = item.partition("=")
         name = name.strip()
         if not eq or not name:
-            raise HtpmError(f"--set: expected field=value, got {item!r}")
+            raise UsageError(f"--set: expected field=value, got {item!r}")
         if name in values:
-            raise HtpmError(f"--set: {name} given twice")
+            raise UsageError(f"--set: {name} given twice")
         values[name] = value
     return values
 
@@ -95,7 +95,7 @@ def fill_values(
     _check_known(values, [p.name for p in placeholders])
     _resolved, problems = resolve_values(placeholders, values)
     if problems:
-        raise HtpmError("--set: " + "; ".join(f"{name}: {problem}" for name, problem in problems))
+        raise UsageError("--set: " + "; ".join(f"{name}: {problem}" for name, problem in problems))
     return _fill(campaign, "--set", [Row(1, dict(values))], out_dir, options, report=False)
 
 
@@ -214,7 +214,7 @@ def _pattern(campaign: Campaign, options: FillOptions) -> str:
 def _check_known(values: Mapping[str, str], names: list[str]) -> None:
     unknown = [name for name in values if name not in names]
     if unknown:
-        raise HtpmError(f"unknown field {unknown[0]!r} (fields: {', '.join(names) or 'none'})")
+        raise UsageError(f"unknown field {unknown[0]!r} (fields: {', '.join(names) or 'none'})")
 
 
 _WORKER: CompiledProclamation | None = None

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from htpm.errors import HtpmError
+from htpm.errors import UsageError
 
 __all__ = ["ConfinedWriter", "NameAllocator", "check_pattern", "render_pattern", "safe_stem"]
 
@@ -35,11 +35,11 @@ def check_pattern(pattern: str, fields: Iterable[str]) -> None:
     used = _PATTERN_FIELD.findall(pattern)
     unknown = [name for name in used if name not in known]
     if unknown:
-        raise HtpmError(
+        raise UsageError(
             f"--name-pattern: unknown field {{{unknown[0]}}} (fields: {', '.join(sorted(known))})"
         )
     if not used:
-        raise HtpmError("--name-pattern: name at least one field, e.g. '{organization}'")
+        raise UsageError("--name-pattern: name at least one field, e.g. '{organization}'")
 
 
 def render_pattern(pattern: str, values: Mapping[str, str]) -> str:

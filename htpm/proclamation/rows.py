@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from htpm.errors import HtpmError
+from htpm.errors import HtpmError, UsageError
 from htpm.model import Placeholder
 from htpm.spreadsheet import neutralise
 
@@ -44,7 +44,7 @@ class RowError:
 def read_rows(path: Path, placeholders: list[Placeholder], delimiter: str = ",") -> list[Row]:
     """The data rows of the CSV at `path`; HtpmError for an unreadable file or wrong columns."""
     if len(delimiter) != 1 or delimiter in '\r\n"':
-        raise HtpmError(f"--delimiter: expected one character such as ',' or ';', not {delimiter!r}")
+        raise UsageError(f"--delimiter: expected one character such as ',' or ';', not {delimiter!r}")
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:

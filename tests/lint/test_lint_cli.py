@@ -78,13 +78,14 @@ def test_a_config_and_a_file_together(tmp_path: Path) -> None:
     assert [line.split(": ")[1] for line in result.stdout.splitlines()] == ["warning hotline-in-copy"]
 
 
-def test_a_bad_format_is_a_user_error(tmp_path: Path) -> None:
+def test_a_bad_format_is_a_usage_error(tmp_path: Path) -> None:
     md = write(tmp_path, "post.md", "Fine.\n")
     done = subprocess.run(
         [sys.executable, "-m", "htpm", "lint", "--format", "xml", str(md)], capture_output=True, text=True
     )
-    assert done.returncode == 1
-    assert done.stderr.strip() == "--format: expected text or json, got 'xml'"
+    assert done.returncode == 2
+    [line] = done.stderr.splitlines()
+    assert line.startswith("error: Invalid value for '--format'") and "'xml'" in line
 
 
 def test_a_missing_file_is_a_user_error(tmp_path: Path) -> None:

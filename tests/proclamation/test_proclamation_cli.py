@@ -9,7 +9,7 @@ import typer.main
 from typer.testing import CliRunner
 
 from htpm.cli import app
-from htpm.errors import HtpmError
+from htpm.errors import UsageError
 from tests.conftest import WATER_SAFETY
 
 runner = CliRunner()
@@ -51,9 +51,10 @@ def test_fill_one_with_set(tmp_path: Path) -> None:
     ],
 )
 def test_fill_mistakes(tmp_path: Path, extra: list[str], message: str) -> None:
+    """Each is a mistake in the command line: `htpm` exits 2 on a UsageError (tests/cli)."""
     result = runner.invoke(app, ["proclamation", "fill", str(WATER_SAFETY), "-o", str(tmp_path), *extra])
-    assert result.exit_code == 1
-    assert isinstance(result.exception, HtpmError)
+    assert result.exit_code == 1  # CliRunner's code for an exception; htpm.cli.main maps it to 2
+    assert isinstance(result.exception, UsageError)
     assert result.exception.message.startswith(message)
 
 
