@@ -18,7 +18,7 @@ runner = CliRunner()
 def test_fields_prints_the_csv_columns() -> None:
     result = runner.invoke(app, ["proclamation", "fields", str(WATER_SAFETY)])
     assert result.exit_code == 0, result.output
-    assert result.output == "organization\ntitle\njurisdiction\nyear\n"
+    assert result.output == "organization\ntitle\njurisdiction\nyear\nsigner_name\n"
 
 
 def test_fill_one_with_set(tmp_path: Path) -> None:
@@ -42,7 +42,10 @@ def test_fill_one_with_set(tmp_path: Path) -> None:
     ("extra", "message"),
     [
         (["--set", "title"], "--set: expected field=value, got 'title'"),
-        (["--set", "county=X"], "unknown field 'county' (fields: organization, title, jurisdiction, year)"),
+        (
+            ["--set", "county=X"],
+            "unknown field 'county' (fields: organization, title, jurisdiction, year, signer_name)",
+        ),
         (
             ["--set", "title=Mayor"],
             "--set: organization: required value is blank; jurisdiction: required value",
@@ -70,4 +73,4 @@ def test_every_command_and_option_has_help() -> None:
 def test_fields_of_the_bundled_campaign() -> None:
     result = runner.invoke(app, ["proclamation", "fields"])
     assert result.exit_code == 0, result.output
-    assert result.output.split() == ["organization", "title", "jurisdiction", "year"]
+    assert result.output.split() == ["organization", "title", "jurisdiction", "year", "signer_name"]
