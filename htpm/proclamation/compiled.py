@@ -33,6 +33,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Inches
 from docx.text.run import Run
 from jinja2.sandbox import SecurityError
+from PIL import Image
 
 from htpm.campaign import Campaign
 from htpm.docx.oxml import set_language
@@ -59,6 +60,7 @@ _PAGE_BREAK = (
 # The letterhead's logo: a marker in the context, replaced by the picture after rendering.
 LOGO_MARK = "\ue002logo\ue003"
 LOGO_BOX = (Inches(1.1), Inches(0.85))  # the largest the seal cell takes: width, height
+LOGO_DPI = 300
 SIGNER_FIELDS = ("signer_name", "title")
 _DRAWING_ID = re.compile(rb'(<wp:docPr [^>]*?\bid=")(\d+)"')
 
@@ -158,14 +160,13 @@ def compile_proclamation(campaign: Campaign, mark: bool = False) -> CompiledProc
     template = campaign.find_template(TEMPLATE)
     whereas = [_encode(parsed[("proclamation", "whereas", i)]) for i in range(len(proclamation.whereas))]
     lines = range(len(proclamation.signature_lines))
-    known = set(field_names(proclamation))
     context = {
         "title": _encode(parsed[("proclamation", "title")]),
         "whereas": whereas,
         "resolution": _encode(parsed[("proclamation", "resolution")]),
         "signature_lines": [_encode(parsed[("proclamation", "signature_lines", i)]) for i in lines],
         "signer": [_encode([Piece("", name)]) for name in signer_fields(proclamation)],
-        "fields": {name: _encode([Piece("", name)]) for name in known},
+        "fields": {name: _encode([Piece("", name)]) for name in field_names(proclamation)},
         "logo": LOGO_MARK if campaign.config.branding.logo else "",
         "seal_box": mark and not campaign.config.branding.logo,
         "observance": campaign.config.observance.name,
@@ -259,14 +260,13 @@ def _split_marked_runs(root, mark: bool) -> None:  # type: ignore[no-untyped-def
 def _place_logo(doc, campaign: Campaign) -> None:  # type: ignore[no-untyped-def]
     """The config's logo where the template says `{{ logo }}`, scaled into the seal cell, with its
     alt text on `wp:docPr` (screen readers, tagged PDF)."""
-    from PIL import Image
-
     branding = campaign.config.branding
     assert branding.logo is not None
     path = campaign.asset(branding.logo)
     with Image.open(path) as image:
         width, height = image.size
-    scale = min(LOGO_BOX[0] / width, LOGO_BOX[1] / height)
+        scale = min(LOGO_BOX[0] / width, LOGO_BOX[1] / height)  # EMU per pixel
+        picture = _print_size(image, scale)
     alt = branding.logo_alt or campaign.config.organization.name
     for t in list(doc.element.body.iter(qn("w:t"))):
         if LOGO_MARK not in (t.text or ""):
@@ -274,12 +274,31 @@ def _place_logo(doc, campaign: Campaign) -> None:  # type: ignore[no-untyped-def
         if (t.text or "").strip() != LOGO_MARK:
             raise HtpmError("proclamation template: {{ logo }} must be alone in its run")
         run = t.getparent()
-        inline = doc.part.new_pic_inline(str(path), Emu(round(width * scale)), Emu(round(height * scale)))
+        inline = doc.part.new_pic_inline(
+            io.BytesIO(picture), Emu(round(width * scale)), Emu(round(height * scale))
+        )
         inline.docPr.set("descr", alt)
         inline.graphic.graphicData.pic.nvPicPr.cNvPr.set("descr", alt)
         drawing = OxmlElement("w:drawing")
         drawing.append(inline)
         run.replace(t, drawing)
+
+
+def _print_size(image: Image.Image, scale: float) -> bytes:
+    """The logo at no more than LOGO_DPI where it is printed: every filled copy carries it, so a
+    large photo of a seal must not make every file megabytes. Deterministic bytes."""
+    pixels = min(image.width, round(LOGO_DPI * image.width * scale / Inches(1)))
+    size = (pixels, max(1, round(image.height * pixels / image.width)))
+    small = image
+    if size != image.size:  # palette images are resampled in full colour, not nearest-neighbour
+        small = image.convert("RGBA" if image.mode in ("P", "LA", "RGBA") else "RGB")
+        small = small.resize(size, Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    if image.format == "JPEG":
+        small.convert("RGB").save(out, "JPEG", quality=90)
+    else:
+        small.save(out, "PNG", compress_level=9)
+    return out.getvalue()
 
 
 def _run(rpr, children):  # type: ignore[no-untyped-def]
