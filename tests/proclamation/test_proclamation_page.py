@@ -18,6 +18,7 @@ import pytest
 import yaml
 from docx import Document
 from docx.shared import Inches
+from PIL import Image as PILImage
 from pypdf import PdfReader
 
 from htpm.campaign import Campaign
@@ -144,6 +145,10 @@ def test_a_logo_takes_the_seal_box_place(tmp_path: Path) -> None:
         assert shape._inline.docPr.get("descr") == "Seal of Lakeside County"
         assert shape.width <= Inches(1.1) and shape.height <= Inches(0.85)
         assert doc.tables[0].rows[0].cells[0]._tc.xpath(".//wp:inline")  # in the seal cell
+        # embedded at print resolution (300 dpi), not the 750 px of the file
+        blob = doc.part.related_parts[shape._inline.graphic.graphicData.pic.blipFill.blip.embed].blob
+        with PILImage.open(io.BytesIO(blob)) as picture:
+            assert picture.width == round(300 * shape.width / Inches(1)) < 750
     assert fill_one(campaign, FEW) == fill_one(campaign, dict(FEW))  # same bytes
 
 
