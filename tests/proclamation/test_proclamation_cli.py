@@ -18,7 +18,7 @@ runner = CliRunner()
 def test_fields_prints_the_csv_columns() -> None:
     result = runner.invoke(app, ["proclamation", "fields", str(WATER_SAFETY)])
     assert result.exit_code == 0, result.output
-    assert result.output == "organization\ntitle\njurisdiction\nyear\nsigner_name\n"
+    assert result.output == "organization\ntitle\njurisdiction\nyear\n"
 
 
 def test_fill_one_with_set(tmp_path: Path) -> None:
@@ -42,10 +42,7 @@ def test_fill_one_with_set(tmp_path: Path) -> None:
     ("extra", "message"),
     [
         (["--set", "title"], "--set: expected field=value, got 'title'"),
-        (
-            ["--set", "county=X"],
-            "unknown field 'county' (fields: organization, title, jurisdiction, year, signer_name)",
-        ),
+        (["--set", "county=X"], "unknown field 'county' (fields: organization, title, jurisdiction, year)"),
         (
             ["--set", "title=Mayor"],
             "--set: organization: required value is blank; jurisdiction: required value",

@@ -62,19 +62,32 @@ def test_one_page_blank_and_longest_fill(campaign_2023, water_safety, tmp_path: 
     last = _text(pdfs["2023-too-long"].pages[-1])
     assert "Now, therefore, I, as" in last and "Date" in last  # never the signatures alone
     blank = _text(pdfs["water-safety-blank"].pages[0])
-    assert "Seal or logo" in blank and "(name of the signer)" in blank
+    assert "Seal or logo" in blank and "Month. Date (title)" in blank
     longest = _text(pdfs["water-safety-longest"].pages[0])
     assert "Seal or logo" not in longest and "Signature, Title" not in longest
 
 
-def test_signature_block_shows_the_signer(water_safety) -> None:  # type: ignore[no-untyped-def]
+def _with_signer(data: dict) -> None:  # type: ignore[type-arg]
+    data["proclamation"]["placeholders"].append(
+        {"name": "signer_name", "label": "Name of the signer", "blank": "(name)", "required": False}
+    )
+
+
+def test_signature_block_shows_the_signer(tmp_path: Path) -> None:
+    campaign = _variant(tmp_path, _with_signer)
+    blank = Document(io.BytesIO(blank_docx(campaign))).tables[-1].rows[0].cells[2]
+    assert [p.text for p in blank.paragraphs] == ["", "(name)", "(title)"]
+    assert [r.text for p in blank.paragraphs for r in p.runs if r.font.highlight_color] == [
+        "(name)",
+        "(title)",
+    ]
     values = {
         "organization": "Lakeside Swim Club",
         "title": "Mayor",
         "jurisdiction": "Springfield",
         "signer_name": "Jane Q. Public",
     }
-    doc = Document(io.BytesIO(fill_one(water_safety, values)))
+    doc = Document(io.BytesIO(fill_one(campaign, values)))
     signature = doc.tables[-1]
     date, _gap, sign = (cell.paragraphs for cell in signature.rows[0].cells)
     assert [p.text for p in date] == ["", "Date"]  # a rule for the date, its caption under it

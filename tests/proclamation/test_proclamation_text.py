@@ -80,4 +80,4 @@ def test_values_normalised_defaulted_and_checked() -> None:
 
 
 def test_fields_are_the_declared_placeholders(water_safety) -> None:  # type: ignore[no-untyped-def]
-    assert fields(water_safety) == ["organization", "title", "jurisdiction", "year", "signer_name"]
+    assert fields(water_safety) == ["organization", "title", "jurisdiction", "year"]
