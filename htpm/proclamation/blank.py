@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from htpm.campaign import Campaign
-from htpm.proclamation.compiled import compile_proclamation
+from htpm.proclamation.compiled import compile_proclamation, signer_fields
 from htpm.proclamation.text import Piece, clause_texts, parse_all, proclamation_of
 
 __all__ = ["blank_docx", "blank_markdown", "blank_values"]
@@ -30,11 +30,17 @@ def blank_markdown(campaign: Campaign) -> str:
     paths = [path for path, _text in clause_texts(proclamation)]
     label = campaign.label
     out = [f"# {_md(parsed[paths[0]])}", ""]
+    signer = signer_fields(proclamation)
+    blanks = blank_values(campaign)
     for path in paths[1:]:
-        if path[1] == "signature_lines":
-            out += [f"{_md(parsed[path])}: ______________________________", ""]
-        else:
+        if path[1] != "signature_lines":
             out += [_md(parsed[path]), ""]
+        elif not signer:
+            out += [f"{_md(parsed[path])}: ______________________________", ""]
+    if signer:  # as in the .docx: the signer's name and title under the signature, then the date
+        for name in signer:
+            out += [f"**{_escape(blanks[name])}**", ""]
+        out += [f"{_escape(label('proclamation.date'))}: ______________________________", ""]
     if proclamation.placeholders:
         out += [f"## {label('proclamation.fields_heading')}", "", label("proclamation.how_to_fill"), ""]
         head = ["field", "what", "blank", "required", "max_length", "default"]

@@ -30,17 +30,20 @@ from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Emu, Inches
 from docx.text.run import Run
 from jinja2.sandbox import SecurityError
+from PIL import Image
 
 from htpm.campaign import Campaign
 from htpm.docx.oxml import set_language
 from htpm.errors import HtpmError
+from htpm.model import Proclamation
 from htpm.proclamation.text import Piece, field_names, parse_all, proclamation_of
 from htpm.proclamation.ziputil import StaticMember, compress_member, zip_bytes
 from htpm.templating import sandbox
 
-__all__ = ["CompiledProclamation", "TEMPLATE", "compile_proclamation", "escape"]
+__all__ = ["CompiledProclamation", "TEMPLATE", "compile_proclamation", "escape", "signer_fields"]
 
 TEMPLATE = "proclamation/proclamation.docx"
 DOCUMENT = "word/document.xml"
@@ -54,6 +57,11 @@ _PAGE_BREAK = (
     b'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr>'
     b'<w:r><w:br w:type="page"/></w:r></w:p>'
 )
+# The letterhead's logo: a marker in the context, replaced by the picture after rendering.
+LOGO_MARK = "\ue002logo\ue003"
+LOGO_BOX = (Inches(1.1), Inches(0.85))  # the largest the seal cell takes: width, height
+LOGO_DPI = 300
+SIGNER_FIELDS = ("signer_name", "title")
 _DRAWING_ID = re.compile(rb'(<wp:docPr [^>]*?\bid=")(\d+)"')
 
 
@@ -93,8 +101,8 @@ class CompiledProclamation:
         return {name for part in spliced for name in part.fields}
 
     def fill(self, values: Mapping[str, str]) -> bytes:
-        """The .docx bytes for one set of values (every field must be present; already checked)."""
-        escaped = {name: escape(values[name]).encode("utf-8") for name in self.fields}
+        """The .docx bytes for one set of values (already checked; a field left out is empty)."""
+        escaped = _escaped(self.fields, values)
         return self._zip(escaped, self.head + self.body.fill(escaped) + self.tail)
 
     def fill_combined(self, rows: Sequence[Mapping[str, str]]) -> bytes:
@@ -103,12 +111,12 @@ class CompiledProclamation:
             raise ValueError("fill_combined needs at least one row")
         bodies = []
         for index, values in enumerate(rows):
-            escaped = {name: escape(values[name]).encode("utf-8") for name in self.fields}
+            escaped = _escaped(self.fields, values)
             body = self.body.fill(escaped)
             if index:  # drawings need ids unique in the document
                 body = _renumber_drawings(body, 100000 * index)
             bodies.append(body)
-        first = {name: escape(rows[0][name]).encode("utf-8") for name in self.fields}
+        first = _escaped(self.fields, rows[0])
         return self._zip(first, self.head + _PAGE_BREAK.join(bodies) + self.tail)
 
     def _zip(self, escaped: Mapping[str, bytes], document: bytes) -> bytes:
@@ -123,6 +131,10 @@ class CompiledProclamation:
         return zip_bytes(entries)
 
 
+def _escaped(fields: tuple[str, ...], values: Mapping[str, str]) -> dict[str, bytes]:
+    return {name: escape(values.get(name, "")).encode("utf-8") for name in fields}
+
+
 def _renumber_drawings(body: bytes, offset: int) -> bytes:
     def shift(match: re.Match[bytes]) -> bytes:
         return b'%s%d"' % (match[1], int(match[2]) + offset)
@@ -131,8 +143,18 @@ def _renumber_drawings(body: bytes, offset: int) -> bytes:
 
 
 # -- compiling ----------------------------------------------------------------------------------
+def signer_fields(proclamation: Proclamation) -> list[str]:
+    """The placeholders printed under the signature rule: `signer_name`, then `title`, those declared.
+
+    With neither, the signature block is the config's `signature_lines` (a rule and a caption each).
+    """
+    names = field_names(proclamation)
+    return [name for name in SIGNER_FIELDS if name in names]
+
+
 def compile_proclamation(campaign: Campaign, mark: bool = False) -> CompiledProclamation:
-    """Render the campaign's template once; `mark` highlights the placeholders (for the blank)."""
+    """Render the campaign's template once; `mark` makes the blank: the placeholders highlighted,
+    and the seal box shown where the config gives no logo (filled copies have none)."""
     proclamation = proclamation_of(campaign)
     parsed = parse_all(campaign)
     template = campaign.find_template(TEMPLATE)
@@ -143,7 +165,10 @@ def compile_proclamation(campaign: Campaign, mark: bool = False) -> CompiledProc
         "whereas": whereas,
         "resolution": _encode(parsed[("proclamation", "resolution")]),
         "signature_lines": [_encode(parsed[("proclamation", "signature_lines", i)]) for i in lines],
+        "signer": [_encode([Piece("", name)]) for name in signer_fields(proclamation)],
         "fields": {name: _encode([Piece("", name)]) for name in field_names(proclamation)},
+        "logo": LOGO_MARK if campaign.config.branding.logo else "",
+        "seal_box": mark and not campaign.config.branding.logo,
         "observance": campaign.config.observance.name,
         "year": campaign.year,
         "labels": campaign.labels_of(LABELS),
@@ -157,6 +182,8 @@ def compile_proclamation(campaign: Campaign, mark: bool = False) -> CompiledProc
     ]
     for root in roots:
         _split_marked_runs(root, mark)
+    if campaign.config.branding.logo:
+        _place_logo(doc, campaign)
     title = "".join(p.text for p in parsed[("proclamation", "title")])
     _set_properties(doc, campaign, title)
     buffer = io.BytesIO()
@@ -228,6 +255,50 @@ def _split_marked_runs(root, mark: bool) -> None:  # type: ignore[no-untyped-def
         parent.remove(run)
         for offset, new in enumerate(new_runs):
             parent.insert(index + offset, new)
+
+
+def _place_logo(doc, campaign: Campaign) -> None:  # type: ignore[no-untyped-def]
+    """The config's logo where the template says `{{ logo }}`, scaled into the seal cell, with its
+    alt text on `wp:docPr` (screen readers, tagged PDF)."""
+    branding = campaign.config.branding
+    assert branding.logo is not None
+    path = campaign.asset(branding.logo)
+    with Image.open(path) as image:
+        width, height = image.size
+        scale = min(LOGO_BOX[0] / width, LOGO_BOX[1] / height)  # EMU per pixel
+        picture = _print_size(image, scale)
+    alt = branding.logo_alt or campaign.config.organization.name
+    for t in list(doc.element.body.iter(qn("w:t"))):
+        if LOGO_MARK not in (t.text or ""):
+            continue
+        if (t.text or "").strip() != LOGO_MARK:
+            raise HtpmError("proclamation template: {{ logo }} must be alone in its run")
+        run = t.getparent()
+        inline = doc.part.new_pic_inline(
+            io.BytesIO(picture), Emu(round(width * scale)), Emu(round(height * scale))
+        )
+        inline.docPr.set("descr", alt)
+        inline.graphic.graphicData.pic.nvPicPr.cNvPr.set("descr", alt)
+        drawing = OxmlElement("w:drawing")
+        drawing.append(inline)
+        run.replace(t, drawing)
+
+
+def _print_size(image: Image.Image, scale: float) -> bytes:
+    """The logo at no more than LOGO_DPI where it is printed: every filled copy carries it, so a
+    large photo of a seal must not make every file megabytes. Deterministic bytes."""
+    pixels = min(image.width, round(LOGO_DPI * image.width * scale / Inches(1)))
+    size = (pixels, max(1, round(image.height * pixels / image.width)))
+    small = image
+    if size != image.size:  # palette images are resampled in full colour, not nearest-neighbour
+        small = image.convert("RGBA" if image.mode in ("P", "LA", "RGBA") else "RGB")
+        small = small.resize(size, Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    if image.format == "JPEG":
+        small.convert("RGB").save(out, "JPEG", quality=90)
+    else:
+        small.save(out, "PNG", compress_level=9)
+    return out.getvalue()
 
 
 def _run(rpr, children):  # type: ignore[no-untyped-def]

@@ -37,7 +37,9 @@ def test_blank_text_shows_each_blank(artifacts) -> None:  # type: ignore[no-unty
         "Now, therefore, I, as (title) of (city or county), do hereby proclaim May (2025) as"
         " Water Safety Month." in texts
     )
-    assert texts[-4:] == ["", "Signature, Title", "", "Date"]  # a rule to sign on, then its label
+    # the signature block: a rule and "Date"; a rule to sign on, the signer's name and title under it
+    assert texts[-5:] == ["", "Date", "", "", "(title)"]
+    assert "Signature, Title" not in texts
     assert "National Water Safety Month 2025" in texts  # letterhead
     for xml in xml_parts(artifacts["proclamation/proclamation.docx"]).values():
         assert not PRIVATE_USE.search(xml)
@@ -72,7 +74,8 @@ def test_markdown(artifacts) -> None:  # type: ignore[no-untyped-def]
     assert md.startswith("# Water Safety Month Proclamation\n")
     assert "Whereas drowning is preventable and **\\[Organization\\]** is committed" in md
     assert "I, as **(title)** of **(city or county)**, do hereby proclaim May **(2025)** as" in md
-    assert "Signature, Title: ____" in md
+    assert "Water Safety Month.\n\n**(title)**\n\nDate: ____" in md
+    assert "Signature, Title" not in md
     assert "| `year` | Year | (2025) | yes | 120 | 2025 |" in md
 
 
