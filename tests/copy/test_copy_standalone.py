@@ -119,6 +119,12 @@ def test_with_a_base_url_every_address_in_the_email_and_the_web_copy_is_absolute
             for key in ("src", "href", "background"):
                 if key in attrs:
                     assert urlsplit(attrs[key]).scheme, f"{name}: relative {key}={attrs[key]!r}"
+    # in dark mode a logo drawn for white keeps a white plate behind it
+    email = Page(files["copy/newsletter.html"].decode("utf-8"))
+    [logo_cell] = [a for t, a in email.elements if t == "td" and "logo-cell" in a.get("class", "")]
+    assert "logo-plate" in logo_cell["class"] and ".logo-plate { background-color: #FFFFFF !important; }" in (
+        "".join(email.styles)
+    )
     assert files["copy/images/hhs-wordmark.png"].startswith(b"\x89PNG")  # still shipped, to upload
 
 
