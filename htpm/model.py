@@ -250,6 +250,11 @@ class CopyBlock(Model):
 class DigitalEngagement(Model):
     newsletter: CopyBlock = Field(description="Sample newsletter content")
     website: CopyBlock = Field(description="Sample website content")
+    image_base_url: str | None = Field(
+        None,
+        description="The https:// address where copy/images/ will be hosted; the newsletter and website "
+        "copy show their images from there (without it the newsletter leaves them out)",
+    )
     blocks: list[Feature] = Field(
         default_factory=list, description="Further items: meeting backgrounds, slides, graphics"
     )

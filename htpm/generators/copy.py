@@ -2,22 +2,29 @@
 `copy/newsletter.html` (email: tables, 600 px, CSS inlined), `copy/newsletter.txt` (its plain-
 text part), `copy/newsletter.md`, `copy/website.html` (a fragment for a CMS), `copy/website.md`,
 and the images they show under `copy/images/`.
+
+Images are addressed under `digital.image_base_url` (where `copy/images/` will be hosted): an email
+client shows no image at a relative address. Without it the newsletter leaves its images out, with a
+warning naming each one and the key to set; the website fragment keeps `images/<file>`, for a CMS
+that hosts the images beside the page.
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 from PIL import Image
 
 from htpm.artifacts import Artifact, BuildContext
-from htpm.campaign import Campaign
+from htpm.campaign import Campaign, SourcePath
+from htpm.checks import problem_at
 from htpm.contrast import NORMAL_TEXT, contrast_ratio
 from htpm.errors import HtpmError
 from htpm.model import CopyBlock
+from htpm.problems import Problem, dotted
 from htpm.prose import (
     Notes,
     note_ids,
@@ -34,6 +41,8 @@ from htpm.templating import make_env, render
 GMAIL_CLIP_BYTES = 102 * 1024
 CONTENT_WIDTH = 552  # 600 px less 24 px padding each side
 LOGO_MAX_WIDTH = 240
+DARK_BACKGROUND = "#1E1E1E"  # the container's colour in clients that honour prefers-color-scheme: dark
+BASE_URL_KEY = ("digital", "image_base_url")
 TEMPLATES = {
     "newsletter.html": "copy/newsletter.html.j2",
     "newsletter.txt": "copy/newsletter.txt.j2",
@@ -41,6 +50,30 @@ TEMPLATES = {
     "website.html": "copy/website.html.j2",
     "website.md": "copy/website.md.j2",
 }
+
+
+def check(campaign: Campaign) -> list[Problem]:
+    """`digital.image_base_url`, when set, is an https:// address that file names can follow."""
+    base = campaign.config.digital.image_base_url
+    if base is None:
+        return []
+    parts = urlsplit(base)
+    if parts.scheme != "https" or not parts.hostname or any(ch.isspace() for ch in base):
+        where = "the address where copy/images/ will be hosted"
+        return [
+            problem_at(
+                campaign, BASE_URL_KEY, f"expected an absolute https:// address ({where}), got {base!r}"
+            )
+        ]
+    if parts.query or parts.fragment:
+        return [
+            problem_at(
+                campaign,
+                BASE_URL_KEY,
+                f"{base!r} has a query or fragment; give the folder's address (file names are added to it)",
+            )
+        ]
+    return []
 
 
 def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
@@ -51,6 +84,7 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
     artifacts = []
     for kind in ("newsletter", "website"):
         context = {**common, **_block(campaign, kind, images)}
+        context.update(_placed_images(campaign, kind, context, ctx))
         for fmt in ("html", "txt", "md"):
             name = f"{kind}.{fmt}"
             if name not in TEMPLATES:
@@ -69,18 +103,19 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
 
 
 def inline_css(html: str) -> str:
-    """Move the <style> rules onto the elements (email clients drop <style>); keep @media rules."""
-    from premailer import Premailer
+    """Move the <style> rules onto the elements (Outlook and others ignore <style>). A
+    `<style data-css-inline="keep">` (the template's @media rules: narrow screens, dark mode) stays
+    as written, for the clients that read it. Nothing is fetched: <link> stylesheets are dropped."""
+    import css_inline
 
-    return Premailer(
-        html,
-        allow_network=False,
-        allow_loading_external_files=False,
+    inliner = css_inline.CSSInliner(
+        inline_style_tags=True,
         keep_style_tags=False,
-        strip_important=False,
-        disable_validation=True,
-        cssutils_logging_level=logging.CRITICAL,
-    ).transform()
+        keep_link_tags=False,
+        keep_at_rules=False,
+        load_remote_stylesheets=False,
+    )
+    return inliner.inline(html)
 
 
 # -- colours --------------------------------------------------------------------------------------
@@ -90,6 +125,10 @@ def _colours(campaign: Campaign) -> dict[str, str]:
         p.light if contrast_ratio(p.light, p.primary) >= contrast_ratio(p.dark, p.primary) else p.dark
     )
     readable = p.primary if contrast_ratio(p.primary, "#FFFFFF") >= NORMAL_TEXT else p.dark
+    on_dark = next(
+        (c for c in (p.accent, p.secondary, p.light) if contrast_ratio(c, DARK_BACKGROUND) >= NORMAL_TEXT),
+        "#FFFFFF",
+    )
     return {
         "primary": p.primary,
         "on_primary": on_primary,
@@ -97,14 +136,16 @@ def _colours(campaign: Campaign) -> dict[str, str]:
         "text": p.dark if contrast_ratio(p.dark, "#FFFFFF") >= NORMAL_TEXT else "#1A1A1A",
         "heading": readable,
         "link": readable,
+        "dark_heading": on_dark,  # headings and links in dark mode
     }
 
 
 # -- images ---------------------------------------------------------------------------------------
 def _image(
-    campaign: Campaign, name: str, alt: str, max_width: int, images: dict[str, Artifact]
+    campaign: Campaign, key: SourcePath, name: str, alt: str, max_width: int, images: dict[str, Artifact]
 ) -> dict[str, Any]:
-    """An image beside the config or in brand_assets, copied to copy/images/, with its size."""
+    """An image beside the config or in brand_assets, copied to copy/images/, with its size (its
+    `src` is set per output by `_placed_images`)."""
     path = campaign.asset(name)
     try:
         with Image.open(path) as im:
@@ -115,10 +156,34 @@ def _image(
         raise HtpmError(f"image {name} is {fmt}; email and web copy take PNG, JPEG or GIF", path)
     file = PurePosixPath(path.name).name
     images.setdefault(file, Artifact(f"copy/images/{file}", path.read_bytes()))
-    base = campaign.config.social.image_base_url
-    src = f"{base.rstrip('/')}/{file}" if base else f"images/{file}"
     shown = min(width, max_width)
-    return {"src": src, "alt": alt, "width": shown, "height": round(height * shown / width)}
+    return {"key": key, "file": file, "alt": alt, "width": shown, "height": round(height * shown / width)}
+
+
+def _placed_images(
+    campaign: Campaign, kind: str, context: dict[str, Any], ctx: BuildContext
+) -> dict[str, Any]:
+    """The context's images with the `src` this output gives them: under digital.image_base_url;
+    without it, `images/<file>` on the website and none in the email (which says so)."""
+    base = campaign.config.digital.image_base_url
+    placed: dict[str, Any] = {}
+    for slot in ("logo", "image"):
+        image = context.get(slot)
+        if image is None:
+            continue
+        if base:
+            placed[slot] = {**image, "src": f"{base.rstrip('/')}/{quote(image['file'])}"}
+        elif kind == "website":
+            placed[slot] = {**image, "src": f"images/{quote(image['file'])}"}
+        else:
+            placed[slot] = None
+            ctx.warn(
+                f"{campaign.locate(image['key'])}: {dotted(image['key'])}: {image['file']} is left out of "
+                "copy/newsletter.html (an email shows images only from an absolute address): set "
+                "digital.image_base_url to the https:// address where copy/images/ will be hosted",
+                kind="email-image",
+            )
+    return placed
 
 
 def _tel(phone: str) -> str:
@@ -136,7 +201,8 @@ def _common(campaign: Campaign, images: dict[str, Artifact]) -> dict[str, Any]:
     branding = c.branding
     logo = None
     if branding.logo:
-        logo = _image(campaign, branding.logo, branding.logo_alt or org.name, LOGO_MAX_WIDTH, images)
+        alt = branding.logo_alt or org.name
+        logo = _image(campaign, ("branding", "logo"), branding.logo, alt, LOGO_MAX_WIDTH, images)
     hotline = None
     if c.hotline:
         h = c.hotline
@@ -180,7 +246,8 @@ def _block(campaign: Campaign, kind: str, images: dict[str, Artifact]) -> dict[s
                 f"digital.{kind}.image_alt: the image needs alt text (what it shows, for who cannot see it)",
                 campaign.locate(("digital", kind, "image")),
             )
-        image = _image(campaign, block.image, block.image_alt or "", CONTENT_WIDTH, images)
+        key = ("digital", kind, "image")
+        image = _image(campaign, key, block.image, block.image_alt or "", CONTENT_WIDTH, images)
     require_valid_prose(block.body, f"digital.{kind}.body", where)
     body = parse(block.body)
     body_html = to_html(body, html_notes.numbering(where))

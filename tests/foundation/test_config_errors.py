@@ -88,6 +88,12 @@ CASES: dict[str, dict[str, str | bytes]] = {
             "    subject: May is Water Safety Month\n", "    subject: Hi\n    image: logos/hhs-wordmark.png\n"
         )
     },
+    "copy-image-base-url-not-https": {
+        "config.yaml": edit("digital:\n", "digital:\n  image_base_url: http://cdn.example.org/swim/\n")
+    },
+    "copy-image-base-url-with-query": {
+        "config.yaml": edit("digital:\n", "digital:\n  image_base_url: https://cdn.example.org/swim/?v=2\n")
+    },
     "template-override-syntax": {
         "config.yaml": BASE,
         "copy/newsletter.txt.j2": "{{ subject }}\n{% if %}\n",

@@ -45,6 +45,7 @@ NOT_TEXT = {
     ("Palette", "*"): "colours (validated)",
     ("Schedule", "*"): "a time zone and times",
     ("Social", "image_base_url"): "an address",
+    ("DigitalEngagement", "image_base_url"): "an address",
     ("Graphics", "*"): "layout and size names",
     ("LintSettings", "*"): "lint settings",
     ("CampaignConfig", "translations"): "other locales: each is a campaign of its own",
