@@ -97,6 +97,10 @@ def build(
         bool, typer.Option("--pdf", help="Also convert documents to PDF (needs LibreOffice).")
     ] = False,
     no_lint: Annotated[bool, typer.Option("--no-lint", help="Skip the messaging lint.")] = False,
+    fill: Annotated[
+        list[str] | None,
+        typer.Option("--fill", help="A fill-in's value, as name=value (repeat for each fill-in)."),
+    ] = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -104,14 +108,18 @@ def build(
     from htpm.build import build as run_build
     from htpm.generators import select
     from htpm.summary import warning_summary
+    from htpm.values import parse_fills
 
     voice = Voice(quiet, verbose)
     names = [n.strip() for n in only.split(",") if n.strip()] if only is not None else None
     if names == []:
         raise UsageError("--only: name at least one output, e.g. --only toolkit,social")
     select(names)  # an unknown name is a usage error before the config is read
+    fills = parse_fills(fill or [])
     with _progress(quiet) as step:
-        result = run_build(default_config(config), out, names, force, strict, pdf, not no_lint, step)
+        result = run_build(
+            default_config(config), out, names, force, strict, pdf, not no_lint, step, fill=fills
+        )
     where = f" {config}" if config is not None else ""
     lines: list[str] = (
         list(result.warnings)

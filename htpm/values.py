@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from htpm.errors import UsageError
 from htpm.problems import Problem, dotted
 from htpm.suggest import did_you_mean
 
@@ -117,8 +118,23 @@ def fill_in_values(
             continue
         values[key] = value
     for key, value in given.items():
+        if key not in values:
+            raise UsageError(f"--fill: no fill-in {key!r}{did_you_mean(key, values)}")
         values[key] = value
     return values, blanks, problems
+
+
+def parse_fills(items: list[str]) -> dict[str, str]:
+    """`--fill name=value` options as a mapping (the first '=' splits)."""
+    fills: dict[str, str] = {}
+    for item in items:
+        name, eq, value = item.partition("=")
+        if not eq or not name.strip():
+            raise UsageError(f"--fill: expected name=value, got {item!r}")
+        if name.strip() in fills:
+            raise UsageError(f"--fill: {name.strip()} given twice")
+        fills[name.strip()] = value
+    return fills
 
 
 def substitute(
