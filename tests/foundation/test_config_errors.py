@@ -128,6 +128,32 @@ CASES: dict[str, dict[str, str | bytes]] = {
         ),
         "web.md": "Intro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
     },
+    "post-starts-like-a-formula": {
+        "config.yaml": edit(
+            '- text: "Name a water watcher', '- text: "@CountyParks asks you to name a water watcher'
+        )
+    },
+    "post-image-missing": {
+        "config.yaml": edit(
+            '"Name a water watcher at every gathering by the water. #SwimSmart"',
+            '"Name a water watcher at every gathering by the water. #SwimSmart"\n'
+            "            image: watcher.png\n            image_alt: A lifeguard on a chair",
+        )
+    },
+    "post-image-without-alt": {
+        "config.yaml": edit(
+            '"Name a water watcher at every gathering by the water. #SwimSmart"',
+            '"Name a water watcher at every gathering by the water. #SwimSmart"\n'
+            "            image: logos/hhs-wordmark.png",
+        )
+    },
+    "post-graphic-not-rendered": {
+        "config.yaml": edit(
+            '"Name a water watcher at every gathering by the water. #SwimSmart"',
+            '"Name a water watcher at every gathering by the water. #SwimSmart"\n'
+            "            image: graphics/linkedin/theme.png",
+        )
+    },
     "translation-typo": {
         "config.yaml": BASE + "translations:\n  es-US:\n    theme:\n      nmae: Nadar seguros\n"
     },
