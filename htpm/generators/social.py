@@ -99,7 +99,8 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
         ):
             for note in file_notes(path, label, moments, schedulers.get(key)):
                 ctx.warn(note, kind="scheduling")
-        _warn_missing_media(platform.name, platform.needs_media, scheduled, pairing.images, ctx)
+        hosted = bool(campaign.config.social.image_base_url)
+        _warn_missing_media(platform.name, platform.needs_media, scheduled, pairing.images, hosted, ctx)
     past = past_note(list(times.values()), ctx.now(), campaign.config.social.schedule.timezone)
     if past:
         ctx.warn(past, kind="scheduling")
@@ -107,7 +108,7 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
 
 
 def _warn_missing_media(
-    name: str, needs_media: bool, posts: list[PlatformPost], images: Images, ctx: BuildContext
+    name: str, needs_media: bool, posts: list[PlatformPost], images: Images, hosted: bool, ctx: BuildContext
 ) -> None:
     """Schedulers refuse a post without media on a platform that needs it (Instagram)."""
     if not needs_media:
@@ -118,10 +119,14 @@ def _warn_missing_media(
     if not bare:
         return
     shown = ", ".join(bare[:8]) + (f" and {len(bare) - 8} more" if len(bare) > 8 else "")
+    fix = (
+        "give them an image (image: on the post) or a per-week layout in graphics.layouts"
+        if hosted
+        else "set social.image_base_url to where the graphics will be hosted"
+    )
     ctx.warn(
         f"{name}: {len(bare)} of {len(posts)} rows of the Buffer and Sprout Social files have no image URL "
-        f"({shown}); {name} needs media, so schedulers refuse them: set social.image_base_url to where "
-        "the graphics will be hosted",
+        f"({shown}); {name} needs media, so schedulers refuse them: {fix}",
         kind="images",
     )
 

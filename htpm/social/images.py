@@ -122,6 +122,10 @@ def pair_images(campaign: Campaign, plan: SocialPlan) -> Pairing:
             path = weekly.get((size, ref.week)) if size else None
             alt = by_path[path][1] if path else ""
         elif given.startswith(GRAPHICS_PREFIX):
+            if given not in by_path:  # check() reports it at its line; this is for library callers
+                raise HtpmError(
+                    f"{ref.describe()}: image {given} is not among the graphics this config renders"
+                )
             path, alt = given, by_path[given][1]
         else:
             if given not in copied:
