@@ -108,7 +108,7 @@ def pair_images(campaign: Campaign, plan: SocialPlan) -> Pairing:
         p.image is None for w in campaign.config.weeks for s in w.sections for p in s.posts
     ):
         pairing.notes.append(
-            "no per-week layout in graphics.layouts: posts without their own image: go out with none"
+            "no per-week layout in graphics.layouts: posts with no image: of their own go out without one"
         )
     copied: dict[str, PostImage] = {}
     for post in plan.posts:
