@@ -169,8 +169,8 @@ def plan_posts(campaign: Campaign) -> SocialPlan:
                     variant,
                     added,
                     primary_missing,
-                    completed,
-                    dropped,
+                    links_completed=completed,
+                    hashtags_dropped=dropped,
                 )
             )
     return SocialPlan(tuple(refs), tuple(posts), tuple(left_out), platforms)
