@@ -146,7 +146,14 @@ class Post(Model):
         "post", default_factory=dict, description="Shorter or adapted text for a platform"
     )
     platforms: list[Platform] | None = Field(None, description="Only these platforms (default: all)")
-    image_alt: str | None = Copy("alt", None, description="Alt text for an image posted with it")
+    image_alt: str | None = Copy(
+        "alt", None, description="Alt text for the image posted with it (default: the graphic's own)"
+    )
+    image: str | None = Field(
+        None,
+        description="Image posted with it instead of its week's graphic: a graphics path "
+        "(graphics/x/theme.png) or an image file beside the config or in brand_assets",
+    )
 
 
 class PostSection(Model):

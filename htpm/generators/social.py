@@ -3,7 +3,9 @@ them: `social/posts.json`, `social/posts.md`, `social/buffer-<platform>.csv`,
 `social/sprout-social-<platform>.csv` and `social/schedule.csv`.
 
 Sprout Social imports every row of a file to every profile chosen at import, and each network
-has its own limit and text, so it gets one file per platform, like Buffer.
+has its own limit and text, so it gets one file per platform, like Buffer. Each post carries its
+image (`htpm.social.images`); the Buffer and Sprout files keep the text exactly as published
+(`htpm.social.uploads`), and `schedule.csv`, meant for spreadsheets, neutralises formulas.
 """
 
 from __future__ import annotations
@@ -18,28 +20,34 @@ from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
 from htpm.checks import from_error, problem_at
 from htpm.errors import HtpmError
-from htpm.problems import Problem
-from htpm.social.csvfile import csv_bytes, needs_neutralising
-from htpm.social.limits import LIMITS_TEMPLATE
+from htpm.problems import Problem, raise_problems
+from htpm.social.csvfile import csv_bytes
+from htpm.social.facets import facets
+from htpm.social.images import PostImage, image_problems, pair_images
+from htpm.social.limits import LIMITS_TEMPLATE, load_schedulers
 from htpm.social.posts import PlatformPost, SocialPlan, plan_posts, platform_limits
 from htpm.social.schedule import assign_times, zone
+from htpm.social.uploads import file_notes, formula_problems, past_note
 from htpm.templating import make_env, render
 
 POSTS_TEMPLATE = "social/posts.md.j2"
 BUFFER_HEADER = ("Text", "Image URL", "Tags", "Posting Time")
 SPROUT_HEADER = ("date", "time_24hr", "message_text")
+Images = dict[tuple[str, str], PostImage]
 SCHEDULE_HEADER = ("datetime", "timezone", "platform", "week", "week_title", "section", "topic", "text")
 
 
 def check(campaign: Campaign) -> list[Problem]:
-    """The posting time zone exists and every platform the config names has limits."""
-    problems = []
+    """The posting time zone exists, every platform the config names has limits, each post's own
+    image exists, and no uploaded post starts like a spreadsheet formula."""
+    problems = [*formula_problems(campaign), *image_problems(campaign)]
     try:
         zone(campaign)
     except HtpmError as exc:
         problems.append(from_error(exc))
     try:
         limits = platform_limits(campaign)
+        load_schedulers(campaign.find_template(LIMITS_TEMPLATE))
     except HtpmError as exc:
         return [*problems, from_error(exc)]
     for index, name in enumerate(campaign.config.social.platforms):
@@ -56,6 +64,7 @@ def check(campaign: Campaign) -> list[Problem]:
 
 def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
     """Every social output of `campaign`; posts that do not fit a platform are reported."""
+    raise_problems(formula_problems(campaign))  # check() reports them; a library caller gets them too
     plan = plan_posts(campaign)
     for left in plan.left_out:
         ctx.warn(str(left), kind="post-too-long" if left.reason == "length" else "too-many-hashtags")
@@ -66,18 +75,38 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
     )
     for week in unscheduled:
         ctx.warn(week.message(), kind="unscheduled")
-    _warn_formula_starts(campaign, plan, ctx)
+    pairing = pair_images(campaign, plan)
+    for note in pairing.notes:
+        ctx.warn(note, kind="images")
+    schedulers = load_schedulers(campaign.find_template(LIMITS_TEMPLATE))
     artifacts = [
-        Artifact("social/posts.json", posts_json(plan, times)),
+        Artifact("social/posts.json", posts_json(plan, times, pairing.images)),
         Artifact("social/posts.md", render_posts_md(campaign, plan, times).encode("utf-8")),
         Artifact("social/schedule.csv", schedule_csv(campaign, plan, times)),
+        *pairing.files,
     ]
+    sprout_limits = schedulers.get("sprout_social")
+    image_column = sprout_limits.image_column if sprout_limits else None
     for platform in plan.platforms:
         scheduled = [p for p in plan.for_platform(platform.platform) if p.ref.key in times]
-        artifacts.append(Artifact(f"social/buffer-{platform.platform}.csv", buffer_csv(scheduled, times)))
+        name = platform.platform
+        buffer_path, sprout_path = f"social/buffer-{name}.csv", f"social/sprout-social-{name}.csv"
+        artifacts.append(Artifact(buffer_path, buffer_csv(scheduled, times, pairing.images)))
         artifacts.append(
-            Artifact(f"social/sprout-social-{platform.platform}.csv", sprout_csv(campaign, scheduled, times))
+            Artifact(sprout_path, sprout_csv(campaign, scheduled, times, pairing.images, image_column))
         )
+        moments = [times[p.ref.key] for p in scheduled]
+        for path, key, label in (
+            (buffer_path, "buffer", "Buffer"),
+            (sprout_path, "sprout_social", "Sprout Social"),
+        ):
+            for note in file_notes(path, label, moments, schedulers.get(key)):
+                ctx.warn(note, kind="scheduling")
+        hosted = bool(campaign.config.social.image_base_url)
+        _warn_missing_media(platform.name, platform.needs_media, scheduled, pairing.images, hosted, ctx)
+    past = past_note(list(times.values()), ctx.now(), campaign.config.social.schedule.timezone)
+    if past:
+        ctx.warn(past, kind="scheduling")
     return artifacts
 
 
@@ -99,26 +128,39 @@ def _waiting_for_fill_ins(campaign: Campaign, plan: SocialPlan, ctx: BuildContex
     return set(waiting)
 
 
-def _warn_formula_starts(campaign: Campaign, plan: SocialPlan, ctx: BuildContext) -> None:
-    seen = set()
-    for post in plan.posts:
-        if needs_neutralising(post.text) and post.ref.key not in seen:
-            seen.add(post.ref.key)
-            where = campaign.locate((*post.ref.source, "text"))
-            ctx.warn(
-                f"{where}: {post.ref.describe()} starts with {post.text[0]!r}; the CSV files put ' before it "
-                "so spreadsheets do not run it as a formula: start the post with a word",
-                kind="formula",
-            )
+def _warn_missing_media(
+    name: str, needs_media: bool, posts: list[PlatformPost], images: Images, hosted: bool, ctx: BuildContext
+) -> None:
+    """Schedulers refuse a post without media on a platform that needs it (Instagram)."""
+    if not needs_media:
+        return
+    bare = [
+        p.ref.key for p in posts if not (img := images.get((p.ref.key, p.platform.platform))) or not img.url
+    ]
+    if not bare:
+        return
+    shown = ", ".join(bare[:8]) + (f" and {len(bare) - 8} more" if len(bare) > 8 else "")
+    fix = (
+        "give them an image (image: on the post) or a per-week layout in graphics.layouts"
+        if hosted
+        else "set social.image_base_url to where the graphics will be hosted"
+    )
+    ctx.warn(
+        f"{name}: {len(bare)} of {len(posts)} rows of the Buffer and Sprout Social files have no image URL "
+        f"({shown}); {name} needs media, so schedulers refuse them: {fix}",
+        kind="images",
+    )
 
 
 def _ordered(posts: list[PlatformPost], times: dict[str, dt.datetime]) -> list[PlatformPost]:
     return sorted(posts, key=lambda p: (times[p.ref.key], p.ref.week, p.ref.section, p.ref.number))
 
 
-def post_record(post: PlatformPost, when: dt.datetime | None) -> dict[str, Any]:
+def post_record(
+    post: PlatformPost, when: dt.datetime | None, image: PostImage | None = None
+) -> dict[str, Any]:
     ref = post.ref
-    return {
+    record = {
         "id": ref.key,
         "week": ref.week,
         "week_title": ref.week_title,
@@ -136,14 +178,24 @@ def post_record(post: PlatformPost, when: dt.datetime | None) -> dict[str, Any]:
         "hashtag_limit": post.hashtag_limit,
         "variant": post.variant,
         "primary_hashtag_added": post.primary_added,
-        "image_alt": ref.image_alt,
+        "links_completed": post.links_completed,
+        "hashtags_dropped": list(post.hashtags_dropped),
+        "image": image.path if image else None,
+        "image_alt": image.alt if image else ref.image_alt,
+        "image_url": image.url if image else None,
         "scheduled": when.isoformat() if when else None,
         "open_fill_ins": list(post.open_fill_ins),
     }
+    if post.platform.facets:
+        record["facets"] = facets(post.text)
+    return record
 
 
-def posts_json(plan: SocialPlan, times: dict[str, dt.datetime]) -> bytes:
-    records = [post_record(p, times.get(p.ref.key)) for p in plan.posts]
+def posts_json(plan: SocialPlan, times: dict[str, dt.datetime], images: Images | None = None) -> bytes:
+    images = images or {}
+    records = [
+        post_record(p, times.get(p.ref.key), images.get((p.ref.key, p.platform.platform))) for p in plan.posts
+    ]
     return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -231,20 +283,39 @@ def render_posts_md(campaign: Campaign, plan: SocialPlan, times: dict[str, dt.da
     return render(env, POSTS_TEMPLATE, posts_md_context(campaign, plan, times))
 
 
-def buffer_csv(posts: list[PlatformPost], times: dict[str, dt.datetime]) -> bytes:
-    """Buffer's bulk upload: one channel per file, times in the channel's zone as YYYY-MM-DD HH:mm."""
-    rows = [(p.text, "", "", _local(times[p.ref.key])) for p in _ordered(posts, times)]
-    return csv_bytes(BUFFER_HEADER, rows)
+def _image_url(post: PlatformPost, images: Images) -> str:
+    image = images.get((post.ref.key, post.platform.platform))
+    return image.url if image and image.url else ""
 
 
-def sprout_csv(campaign: Campaign, posts: list[PlatformPost], times: dict[str, dt.datetime]) -> bytes:
-    """Sprout Social's bulk scheduling: the date as the import preference expects (US: mm/dd/yyyy)."""
+def buffer_csv(
+    posts: list[PlatformPost], times: dict[str, dt.datetime], images: Images | None = None
+) -> bytes:
+    """Buffer's bulk upload: one channel per file, times in the channel's zone as YYYY-MM-DD HH:mm.
+    Cells as written (an upload form, not a spreadsheet, reads it)."""
+    images = images or {}
+    rows = [(p.text, _image_url(p, images), "", _local(times[p.ref.key])) for p in _ordered(posts, times)]
+    return csv_bytes(BUFFER_HEADER, rows, spreadsheet=False)
+
+
+def sprout_csv(
+    campaign: Campaign,
+    posts: list[PlatformPost],
+    times: dict[str, dt.datetime],
+    images: Images | None = None,
+    image_column: str | None = None,
+) -> bytes:
+    """Sprout Social's bulk scheduling: the date as the import preference expects (US: mm/dd/yyyy),
+    and the image's URL in `image_column` (limits.yaml) when there is one. Cells as written."""
+    images = images or {}
     date_format = "%m/%d/%Y" if campaign.locale.endswith("-US") else "%d/%m/%Y"
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for p in _ordered(posts, times):
         when = times[p.ref.key]
-        rows.append((when.strftime(date_format), when.strftime("%H:%M"), p.text))
-    return csv_bytes(SPROUT_HEADER, rows)
+        row: tuple[str, ...] = (when.strftime(date_format), when.strftime("%H:%M"), p.text)
+        rows.append((*row, _image_url(p, images)) if image_column else row)
+    header = (*SPROUT_HEADER, image_column) if image_column else SPROUT_HEADER
+    return csv_bytes(header, rows, spreadsheet=False)
 
 
 def schedule_csv(campaign: Campaign, plan: SocialPlan, times: dict[str, dt.datetime]) -> bytes:

@@ -3,19 +3,35 @@ then letters, marks, digits or `_` with at least one letter), compared without r
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from htpm.hashtag import IN_TEXT
 from htpm.social.urls import find_links
 
 
-def find_hashtags(text: str) -> list[str]:
-    """Every hashtag in `text` as written (with its `#`), in order, repeats included."""
+@dataclass(frozen=True)
+class TagSpan:
+    """A hashtag in a text: as written (with its `#`) and where it is (code point offsets)."""
+
+    tag: str
+    start: int
+    end: int
+
+
+def hashtag_spans(text: str) -> list[TagSpan]:
+    """Every hashtag in `text` with its place, in order, repeats included."""
     links = find_links(text)
     found = []
     for match in IN_TEXT.finditer(text):
         if any(link.start <= match.start() < link.end for link in links):
             continue  # a '#' inside a link is its fragment, not a hashtag
-        found.append("#" + match.group(1))
+        found.append(TagSpan("#" + match.group(1), match.start(), match.end()))
     return found
+
+
+def find_hashtags(text: str) -> list[str]:
+    """Every hashtag in `text` as written (with its `#`), in order, repeats included."""
+    return [span.tag for span in hashtag_spans(text)]
 
 
 def distinct_hashtags(text: str) -> list[str]:

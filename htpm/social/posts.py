@@ -1,7 +1,9 @@
 """Which post goes to which platform, with what text, and what is left out and why.
 
 A post is offered to every platform of `social.platforms` (or only those in its `platforms:`),
-with its variant for that platform if it has one. The primary hashtag is appended when the text
+with its variant for that platform if it has one, made to work there (`platform_text`: https://
+before bare domains where they are not linked, extra hashtags dropped where the platform takes
+fewer and says so with `over_limit: drop`). The primary hashtag is appended when the text
 lacks it and there is room (length and hashtag limit). A post longer than the platform allows,
 or with more hashtags than allowed, is never cut: it is left out of that platform and reported.
 """
@@ -14,6 +16,7 @@ from htpm.campaign import Campaign, SourcePath
 from htpm.errors import HtpmError, Location
 from htpm.social.hashtags import append_hashtag, distinct_hashtags, has_hashtag
 from htpm.social.limits import LIMITS_TEMPLATE, PlatformLimit, load_limits
+from htpm.social.platform_text import add_schemes, keep_hashtags
 from htpm.values import open_fill_ins, shown
 
 
@@ -52,6 +55,8 @@ class PlatformPost:
     primary_added: bool
     primary_missing: bool
     open_fill_ins: tuple[str, ...] = ()  # names of fill-ins still open in it (kept out of uploads)
+    links_completed: int = 0  # bare domains given https:// for this platform
+    hashtags_dropped: tuple[str, ...] = ()  # hashtags taken out for this platform's cap
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,11 @@ def plan_posts(campaign: Campaign) -> SocialPlan:
             cap = hashtags.max_per_post
             if platform.hashtag_limit is not None:
                 cap = min(cap, platform.hashtag_limit)
+            completed, dropped = 0, tuple[str, ...]()
+            if platform.adds_scheme:
+                text, completed = add_schemes(text)
+            if platform.hashtag_overflow == "drop" and platform.hashtag_limit is not None:
+                text, dropped = keep_hashtags(text, hashtags.primary, platform.hashtag_limit)
             added = False
             if not has_hashtag(text, hashtags.primary):
                 candidate = append_hashtag(text, hashtags.primary)
@@ -153,7 +163,18 @@ def plan_posts(campaign: Campaign) -> SocialPlan:
             primary_missing = not has_hashtag(text, hashtags.primary)
             posts.append(
                 PlatformPost(
-                    ref, platform, text, length, tuple(tags), cap, variant, added, primary_missing, still_open
+                    ref,
+                    platform,
+                    text,
+                    length,
+                    tuple(tags),
+                    cap,
+                    variant,
+                    added,
+                    primary_missing,
+                    open_fill_ins=still_open,
+                    links_completed=completed,
+                    hashtags_dropped=dropped,
                 )
             )
     return SocialPlan(tuple(refs), tuple(posts), tuple(left_out), platforms)

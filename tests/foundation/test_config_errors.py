@@ -144,6 +144,32 @@ CASES: dict[str, dict[str, str | bytes]] = {
     "fill-in-named-like-a-value": {
         "config.yaml": BASE + "fill_ins:\n  - {name: year, prompt: x, blank: '[year]'}\n"
     },
+    "post-starts-like-a-formula": {
+        "config.yaml": edit(
+            '- text: "Name a water watcher', '- text: "@CountyParks asks you to name a water watcher'
+        )
+    },
+    "post-image-missing": {
+        "config.yaml": edit(
+            '"Name a water watcher at every gathering by the water. #SwimSmart"',
+            '"Name a water watcher at every gathering by the water. #SwimSmart"\n'
+            "            image: watcher.png\n            image_alt: A lifeguard on a chair",
+        )
+    },
+    "post-image-without-alt": {
+        "config.yaml": edit(
+            '"Name a water watcher at every gathering by the water. #SwimSmart"',
+            '"Name a water watcher at every gathering by the water. #SwimSmart"\n'
+            "            image: logos/hhs-wordmark.png",
+        )
+    },
+    "post-graphic-not-rendered": {
+        "config.yaml": edit(
+            '"Name a water watcher at every gathering by the water. #SwimSmart"',
+            '"Name a water watcher at every gathering by the water. #SwimSmart"\n'
+            "            image: graphics/linkedin/theme.png",
+        )
+    },
     "translation-typo": {
         "config.yaml": BASE + "translations:\n  es-US:\n    theme:\n      nmae: Nadar seguros\n"
     },

@@ -36,6 +36,7 @@ NOT_TEXT = {
     ("Hotline", "tty"): "a number as dialled",
     ("Hotline", "text"): "a number (and keyword) as texted",
     ("CopyBlock", "image"): "a file name",
+    ("Post", "image"): "a graphics path or a file name",
     ("Branding", "logo"): "a file name",
     ("Branding", "photo"): "a file name",
     ("Fonts", "heading"): "a file name",

@@ -11,15 +11,15 @@ from typing import Any
 
 import pytest
 
-from htpm.artifacts import BuildContext
 from htpm.errors import HtpmError
 from htpm.generators import social
 from htpm.social.csvfile import csv_bytes, neutralise
 from htpm.social.schedule import STAGGER
+from tests.social.conftest import context
 
 
 def _files(campaign) -> tuple[dict[str, bytes], list[str]]:  # noqa: ANN001
-    ctx = BuildContext()
+    ctx = context()
     return {a.path: a.data for a in social.generate(campaign, ctx)}, ctx.warnings
 
 
@@ -30,13 +30,17 @@ def _rows(data: bytes) -> list[dict[str, str]]:
 
 def test_files_and_headers(water_safety) -> None:  # noqa: ANN001
     files, warnings = _files(water_safety)
-    assert not warnings
+    assert warnings == [
+        "Instagram: 6 of 6 rows of the Buffer and Sprout Social files have no image URL (w1-s1-p1, "
+        "w1-s1-p2, w2-s1-p1, w3-s1-p1, w4-s1-p1, w5-s1-p1); Instagram needs media, so schedulers refuse "
+        "them: set social.image_base_url to where the graphics will be hosted"
+    ]
     expected = {"social/posts.json", "social/posts.md", "social/schedule.csv"}
     for p in ("x", "facebook", "instagram", "bluesky"):
         expected |= {f"social/buffer-{p}.csv", f"social/sprout-social-{p}.csv"}
     assert set(files) == expected
     assert files["social/buffer-x.csv"].startswith(b"Text,Image URL,Tags,Posting Time\r\n")
-    assert files["social/sprout-social-x.csv"].startswith(b"date,time_24hr,message_text\r\n")
+    assert files["social/sprout-social-x.csv"].startswith(b"date,time_24hr,message_text,image_url\r\n")
     header = files["social/schedule.csv"].split(b"\r\n")[0]
     assert header == b"datetime,timezone,platform,week,week_title,section,topic,text"
 
@@ -123,18 +127,41 @@ def test_formula_cells_are_neutralised(start: str) -> None:
     assert rows == [["a"], [f"'{start}1+1"]]
 
 
-def test_posts_that_look_like_formulas(make_campaign) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t"])
+def test_a_post_starting_like_a_formula_is_an_error_at_its_line(make_campaign, start: str) -> None:  # noqa: ANN001
     def change(c: dict[str, Any]) -> None:
-        c["weeks"][0]["sections"][0]["posts"][0]["text"] = '=HYPERLINK("http://evil.example","x") #SwimSmart'
-        c["weeks"][1]["sections"][0]["posts"][0]["text"] = '@Parks line one\nline two, "quoted" #SwimSmart'
+        c["weeks"][1]["sections"][0]["posts"][0]["text"] = f"{start}Parks line one #SwimSmart"
 
-    files, warnings = _files(make_campaign(change))
-    assert len(warnings) == 2 and all("spreadsheets do not run it" in w for w in warnings)
-    for name in ("social/buffer-x.csv", "social/sprout-social-facebook.csv", "social/schedule.csv"):
-        rows = list(csv.reader(io.StringIO(files[name].decode("utf-8"), newline="")))
-        cells = [cell for row in rows for cell in row]
-        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], name
-        assert '\'@Parks line one\nline two, "quoted" #SwimSmart' in cells
+    campaign = make_campaign(change)
+    problems = social.check(campaign)
+    assert [p.key for p in problems] == ["weeks.1.sections.0.posts.0.text"]
+    assert problems[0].location.line is not None
+    expected = f"week 2 (Life Jackets), section 'Gear', post 1 starts with {start!r}, which a spreadsheet"
+    assert expected in problems[0].message
+    with pytest.raises(HtpmError, match="rephrase it to start with a word"):
+        _files(campaign)
+
+
+def test_a_variant_starting_like_a_formula_is_an_error_only_where_it_is_used(make_campaign) -> None:  # noqa: ANN001
+    def change(c: dict[str, Any]) -> None:
+        post = c["weeks"][1]["sections"][0]["posts"][0]
+        post["variants"] = {"x": "@Parks thanks you #SwimSmart", "linkedin": "=not uploaded"}
+
+    problems = social.check(make_campaign(change))
+    assert [p.key for p in problems] == ["weeks.1.sections.0.posts.0.variants.x"]
+
+
+def test_upload_files_keep_every_word_and_spreadsheet_files_neutralise(make_campaign) -> None:  # noqa: ANN001
+    text = 'Thanks @Parks: line one\nline two, "quoted" -5 =1 #SwimSmart'
+    files, _ = _files(make_campaign(lambda c: c["weeks"][1]["sections"][0]["posts"][0].update(text=text)))
+    for name in ("social/buffer-x.csv", "social/sprout-social-facebook.csv"):
+        cells = [
+            cell for row in csv.reader(io.StringIO(files[name].decode("utf-8"), newline="")) for cell in row
+        ]
+        assert text in cells and not [c for c in cells if c.startswith("'")], name
+    assert text in [r["text"] for r in _rows(files["social/schedule.csv"])]
+    csv_text = csv_bytes(["a"], [["@x"]], spreadsheet=False).decode()
+    assert csv_text == "a\r\n@x\r\n"
 
 
 def test_rebuild_gives_identical_bytes(water_safety) -> None:  # noqa: ANN001

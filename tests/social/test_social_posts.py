@@ -7,18 +7,18 @@ from typing import Any
 
 import pytest
 
-from htpm.artifacts import BuildContext
 from htpm.errors import HtpmError
 from htpm.generators import social
 from htpm.social.counting import weighted_length
 from htpm.social.hashtags import distinct_hashtags, find_hashtags, has_hashtag
 from htpm.social.posts import plan_posts
+from tests.social.conftest import context
 
 LONG = "Swim lessons for every age are on at the county pools all summer long, so bring the family. " * 4
 
 
 def _posts_json(campaign) -> tuple[list[dict[str, Any]], list[str]]:  # noqa: ANN001
-    ctx = BuildContext()
+    ctx = context()
     files = {a.path: a.data for a in social.generate(campaign, ctx)}
     return json.loads(files["social/posts.json"]), ctx.warnings
 

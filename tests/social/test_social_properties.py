@@ -53,3 +53,38 @@ def test_weighted_length_agrees_with_twitter_text(text: str) -> None:
             "twitter_text", reason="twitter-text-parser not installed"
         ).parse_tweet
     assert weighted_length(text, V3) == parse_tweet(text).weightedLength
+
+
+MORE_PIECES = [*PIECES, "#Partner2Prevent", "#EndTrafficking", "#endtrafficking", "#A1", " #B"]
+TAGGED_POSTS = st.lists(st.sampled_from(MORE_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(POSTS)
+def test_every_facet_slices_the_utf8_text_to_its_link_or_tag(text: str) -> None:
+    from htpm.social.facets import facets
+
+    raw = text.encode("utf-8")
+    for facet in facets(text):
+        piece = raw[facet["index"]["byteStart"] : facet["index"]["byteEnd"]].decode("utf-8")
+        (feature,) = facet["features"]
+        if feature["$type"].endswith("#link"):
+            assert feature["uri"] in (piece, f"https://{piece}")
+        else:
+            assert piece == "#" + feature["tag"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TAGGED_POSTS)
+def test_platform_text_completes_links_and_keeps_one_tag(text: str) -> None:
+    from htpm.social.hashtags import distinct_hashtags, has_hashtag
+    from htpm.social.platform_text import add_schemes, keep_hashtags
+    from htpm.social.urls import find_links
+
+    completed, _ = add_schemes(text)
+    assert all(link.has_protocol for link in find_links(completed))
+    kept, dropped = keep_hashtags(text, "#Partner2Prevent", 1)
+    assert len(distinct_hashtags(kept)) <= 1
+    assert len(dropped) == max(0, len(distinct_hashtags(text)) - 1)
+    if has_hashtag(text, "#Partner2Prevent"):
+        assert has_hashtag(kept, "#Partner2Prevent")

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from htpm.artifacts import BuildContext
 from htpm.errors import HtpmError
 from htpm.generators import social
 from htpm.templating import make_env, render
+from tests.social.conftest import context
 
 ESCAPES = [
     "{{ ''.__class__ }}",
@@ -105,7 +105,7 @@ def test_campaign_folder_overrides_posts_template(make_campaign) -> None:  # noq
     override = campaign.path.parent / "social" / "posts.md.j2"
     override.parent.mkdir()
     override.write_text("{% for w in weeks %}{{ w.title }};{% endfor %}\n", encoding="utf-8")
-    files = {a.path: a.data for a in social.generate(campaign, BuildContext())}
+    files = {a.path: a.data for a in social.generate(campaign, context())}
     assert files["social/posts.md"] == b"Learn to Swim;Life Jackets;Watch the Water;Lifeguards;Safe Summer;"
 
 
@@ -115,5 +115,5 @@ def test_broken_override_is_a_one_line_error(make_campaign) -> None:  # noqa: AN
     override.parent.mkdir()
     override.write_text("{% for w in weeks %}\n{{ w.titel }}\n{% endfor %}\n", encoding="utf-8")
     with pytest.raises(HtpmError) as info:
-        social.generate(campaign, BuildContext())
+        social.generate(campaign, context())
     assert f"{override}:2" in str(info.value) and "\n" not in str(info.value)
