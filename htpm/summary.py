@@ -22,6 +22,9 @@ KINDS: dict[str, str] = {
     "proclamation": "{n} proclamation placeholders declared but never shown",
     "lint": "{n} lint warnings",
     "fill-in": "{n} posts with an open fill-in (left out of the upload files until filled in)",
+    "images": "{n} notes on the posts' images",
+    "scheduling": "{n} notes on the scheduling files",
+    "email-image": "{n} images left out of the email (no absolute address)",
     "build": "{n} other warnings",
 }
 GENERIC = "{n} {kind} warnings"
