@@ -248,6 +248,7 @@ def test_proclamation_with_blanks_is_the_seed_text(campaign: Campaign) -> None:
         "{title}": "(title: Governor, Mayor, etc.)",
         "{jurisdiction}": "(insert State, City, County, etc.)",
         "{year}": "(2023)",
+        "{signer_name}": "(name of the signer)",  # htpm's addition: the seed ends in "Signature, Title"
     }
     assert {p.name: p.default for p in proc.placeholders}["year"] == "2023"
 

@@ -71,4 +71,4 @@ def test_every_command_and_option_has_help() -> None:
 def test_fields_of_the_bundled_campaign() -> None:
     result = runner.invoke(app, ["proclamation", "fields"])
     assert result.exit_code == 0, result.output
-    assert result.output.split() == ["organization", "title", "jurisdiction", "year"]
+    assert result.output.split() == ["organization", "title", "jurisdiction", "year", "signer_name"]

@@ -141,7 +141,7 @@ def test_fill_many(water_safety, tmp_path: Path, monkeypatch, parallel: bool) ->
 def test_2023_fill(campaign_2023, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from htpm.proclamation import fields
 
-    assert fields(campaign_2023) == ["organization", "title", "jurisdiction", "year"]
+    assert fields(campaign_2023) == ["organization", "title", "jurisdiction", "year", "signer_name"]
     values = {"organization": "State of Ohio", "title": "Governor", "jurisdiction": "Ohio", "year": "2023"}
     data = fill_one(campaign_2023, values)
     assert_filled(campaign_2023, data, values)
