@@ -8,6 +8,7 @@ layouts and sizes, the boxes in pixels, the colours from the palette, the font a
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -182,29 +183,14 @@ def _scene(
         elif isinstance(layer, lm.Logo):
             source = campaign.config.branding.logo if layer.source == "branding" else layer.source
             if not source:  # no logo: the organization's name set in type, so it is never missing
-                name_colour = layer.name_colour or frame.colour or layer.colour or "light"
-                low, high = layer.name_size
-                font = _font(campaign, "heading", who, where)
-                ops.append(
-                    r.TextBox(
-                        name=layer.name,
-                        who=who,
-                        where=str(where),
-                        font_path=font,
-                        bold=is_bold(font),
-                        colour=colour(name_colour),
-                        sizes=(max(6, round(low * scale)), max(6, round(high * scale))),
-                        lines=layer.name_lines,
-                        align=frame.align or layer.align,
-                        valign=frame.valign or layer.valign,
-                        line_height=1.1,
-                        tracking=0.0,
-                        box=box,
-                        text_key=name_colour if name_colour in PALETTE_NAMES else None,
-                        under_keys=tuple(dict.fromkeys(c for c in reversed(under) if c in PALETTE_NAMES)),
-                        fixed=campaign.config.organization.name,
-                    )
+                style = TextStyle(
+                    "heading",
+                    layer.name_colour or frame.colour or layer.colour or "light",
+                    layer.name_size,
+                    layer.name_lines,
                 )
+                name_box = _text_box(campaign, layer, frame, box, style, scale, under, colour, who, where)
+                ops.append(dataclasses.replace(name_box, fixed=campaign.config.organization.name))
             else:
                 path = _asset(campaign, source, who, where)
                 ink = frame.colour or layer.colour
@@ -220,29 +206,61 @@ def _scene(
                     )
                 )
         elif isinstance(layer, lm.Text):
-            text_colour = frame.colour or layer.colour
-            low, high = frame.size or layer.size
-            font = _font(campaign, layer.font, who, where)
-            ops.append(
-                r.TextBox(
-                    name=layer.name,
-                    who=who,
-                    where=str(where),
-                    font_path=font,
-                    bold=is_bold(font),
-                    colour=colour(frame.colour or layer.colour),
-                    sizes=(max(6, round(low * scale)), max(6, round(high * scale))),
-                    lines=frame.lines or layer.lines,
-                    align=frame.align or layer.align,
-                    valign=frame.valign or layer.valign,
-                    line_height=layer.line_height,
-                    tracking=layer.tracking,
-                    box=box,
-                    text_key=text_colour if text_colour in PALETTE_NAMES else None,
-                    under_keys=tuple(dict.fromkeys(c for c in reversed(under) if c in PALETTE_NAMES)),
-                )
+            style = TextStyle(
+                layer.font,
+                frame.colour or layer.colour,
+                frame.size or layer.size,
+                frame.lines or layer.lines,
+                layer.line_height,
+                layer.tracking,
             )
+            ops.append(_text_box(campaign, layer, frame, box, style, scale, under, colour, who, where))
     return r.Scene(size_name, size.width, size.height, tuple(ops))
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How a text box sets its words: font ('heading', 'body' or a file), colour as written, sizes."""
+
+    font: str
+    colour: str
+    size: tuple[int, int]
+    lines: int
+    line_height: float = 1.1
+    tracking: float = 0.0
+
+
+def _text_box(
+    campaign: Campaign,
+    layer: lm.Text | lm.Logo,
+    frame: Any,
+    box: r.PxBox,
+    style: TextStyle,
+    scale: float,
+    under: list[str],
+    colour: Any,
+    who: str,
+    where: Any,
+) -> r.TextBox:
+    low, high = style.size
+    font = _font(campaign, style.font, who, where)
+    return r.TextBox(
+        name=layer.name,
+        who=who,
+        where=str(where),
+        font_path=font,
+        bold=is_bold(font),
+        colour=colour(style.colour),
+        sizes=(max(6, round(low * scale)), max(6, round(high * scale))),
+        lines=style.lines,
+        align=frame.align or layer.align,
+        valign=frame.valign or layer.valign,
+        line_height=style.line_height,
+        tracking=style.tracking,
+        box=box,
+        text_key=style.colour if style.colour in PALETTE_NAMES else None,
+        under_keys=tuple(dict.fromkeys(c for c in reversed(under) if c in PALETTE_NAMES)),
+    )
 
 
 def _background_colours(layer: lm.Background) -> list[str]:
