@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from htpm.social.hashtags import TagSpan, hashtag_spans
+from htpm.social.hashtags import TagSpan, has_hashtag, hashtag_spans
 from htpm.social.urls import find_links
 
 
@@ -51,18 +51,27 @@ def keep_hashtags(text: str, primary: str, limit: int) -> tuple[str, tuple[str, 
         keys.insert(0, primary.casefold())
     kept = set(keys[:limit])
     dropped = tuple(order[k] for k in keys[limit:])
+    result = _drop(text, spans, kept, keep_words=True)
+    # a word left without its '#' may join what follows into a web address ("#Tag.org/x"), which
+    # would swallow a kept tag: then the dropped tags go whole
+    if any(has_hashtag(text, order[k]) and not has_hashtag(result, order[k]) for k in kept):
+        result = _drop(text, spans, kept, keep_words=False)
+    return result, dropped
+
+
+def _drop(text: str, spans: list[TagSpan], kept: set[str], keep_words: bool) -> str:
     trailing = _trailing(text, spans)
     cut_end = False
     for index in range(len(spans) - 1, -1, -1):
         span = spans[index]
         if span.tag.casefold() in kept:
             continue
-        if index in trailing:
+        if index in trailing or not keep_words:
             start = span.start
             while start > 0 and text[start - 1] in " \t":
                 start -= 1
             text = text[:start] + text[span.end :]
-            cut_end = True
+            cut_end = cut_end or index in trailing
         else:
             text = text[: span.start] + text[span.start + 1 :]  # the word stays, without its '#'
-    return (text.rstrip() if cut_end else text), dropped
+    return text.rstrip() if cut_end else text
