@@ -51,12 +51,18 @@ def keep_hashtags(text: str, primary: str, limit: int) -> tuple[str, tuple[str, 
         keys.insert(0, primary.casefold())
     kept = set(keys[:limit])
     dropped = tuple(order[k] for k in keys[limit:])
-    result = _drop(text, spans, kept, keep_words=True)
+
+    def loses_a_kept_tag(result: str) -> bool:
+        return any(has_hashtag(text, order[k]) and not has_hashtag(result, order[k]) for k in kept)
+
     # a word left without its '#' may join what follows into a web address ("#Tag.org/x"), which
-    # would swallow a kept tag: then the dropped tags go whole
-    if any(has_hashtag(text, order[k]) and not has_hashtag(result, order[k]) for k in kept):
-        result = _drop(text, spans, kept, keep_words=False)
-    return result, dropped
+    # would swallow a kept tag: then the dropped tags go whole; and if even that changes how the
+    # rest reads, the text stays as written (over the limit, the post is left off the platform)
+    for keep_words in (True, False):
+        result = _drop(text, spans, kept, keep_words)
+        if not loses_a_kept_tag(result):
+            return result, dropped
+    return text, ()
 
 
 def _drop(text: str, spans: list[TagSpan], kept: set[str], keep_words: bool) -> str:
