@@ -24,7 +24,7 @@ from htpm.campaign import Campaign, WeekMisfit
 from htpm.copyfields import iter_copy
 from htpm.errors import ConfigError, HtpmError, Location
 from htpm.model import CampaignConfig, Content
-from htpm.paths import bundled_config, confined, inside
+from htpm.paths import FileTooLarge, bundled_config, confined, inside, read_limited
 from htpm.problems import Problem
 from htpm.suggest import did_you_mean
 from htpm.values import campaign_values, fill_in_values, substitute
@@ -131,7 +131,10 @@ def _load_tree(path: Path, chain: tuple[Path, ...], shown: str) -> tuple[Located
 def _resolve_parent(ref: Located, folder: Path) -> Path:
     name: str = ref.value
     if name.startswith(BUNDLED_PREFIX):
-        return bundled_config(name[len(BUNDLED_PREFIX) :])
+        try:
+            return bundled_config(name[len(BUNDLED_PREFIX) :])
+        except HtpmError as exc:
+            raise HtpmError(f"extends: {exc.message}", ref.loc) from None
     try:
         return confined(folder, name, "extends")
     except HtpmError as exc:
@@ -189,11 +192,14 @@ def _include_prose(tree: Located, folder: Path, shown: str) -> None:
                 raise HtpmError(f"file: {ref.value} is outside the config's folder", ref.loc) from None
             if target.suffix.lower() not in (".md", ".markdown", ".txt"):
                 raise HtpmError(f"file: {ref.value} is not a Markdown or text file", ref.loc)
-            if not target.is_file():
+            if not target.exists():
                 raise HtpmError(f"file: {ref.value} not found", ref.loc)
-            raw = target.read_bytes()
-            if len(raw) > MAX_PROSE_BYTES:
-                raise HtpmError(f"file: {ref.value} is larger than 1 MB", ref.loc)
+            try:
+                raw = read_limited(target, MAX_PROSE_BYTES)
+            except FileTooLarge:
+                raise HtpmError(f"file: {ref.value} is larger than 1 MB", ref.loc) from None
+            except OSError as exc:
+                raise HtpmError(f"file: {ref.value}: cannot read it ({exc.strerror})", ref.loc) from None
             try:
                 text = raw.decode("utf-8-sig")
             except UnicodeDecodeError:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import re
+import stat
 from pathlib import Path
 
 from htpm.errors import HtpmError
@@ -29,8 +32,40 @@ def brand_assets_dir() -> Path:
     return data_dir() / "brand_assets"
 
 
+BUNDLED_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+
+
+def bundled_names() -> list[str]:
+    return sorted(p.stem for p in (data_dir() / "campaign_configs").glob("*.yaml"))
+
+
 def bundled_config(name: str = "2023") -> Path:
+    """One of htpm's own campaigns by name (`htpm:2023`); a name is never a path."""
+    if not BUNDLED_NAME.match(name) or name not in bundled_names():
+        raise HtpmError(f"htpm:{name} is not a bundled campaign (bundled: {', '.join(bundled_names())})")
     return data_dir() / "campaign_configs" / f"{name}.yaml"
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; OSError for anything else.
+
+    A config, a CSV or a Markdown file from someone else may be a symbolic link to /dev/zero (which
+    never ends) or a named pipe (which blocks until someone writes): only regular files are read,
+    and never more than `limit` bytes of them."""
+    info = path.stat()  # follows a symbolic link to what it names
+    if not stat.S_ISREG(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "not a regular file (a folder, a device or a pipe)")
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooLarge(limit)
+    return data
+
+
+class FileTooLarge(OSError):
+    def __init__(self, limit: int) -> None:
+        super().__init__(errno.EFBIG, f"larger than {limit // 1_000_000} MB")
+        self.limit = limit
 
 
 def inside(path: Path, root: Path) -> bool:

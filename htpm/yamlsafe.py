@@ -20,6 +20,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from htpm.errors import HtpmError, Location
+from htpm.paths import FileTooLarge, read_limited
 
 MAX_DEPTH = 64
 MAX_BYTES = 5_000_000
@@ -74,13 +75,13 @@ def read_yaml(path: Path, shown: str | None = None) -> Located:
     """Parse one YAML file into a Located tree; every problem is an HtpmError with file:line:col."""
     name = shown or str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_BYTES)
     except FileNotFoundError:
         raise HtpmError("file not found", name) from None
+    except FileTooLarge:
+        raise HtpmError(f"file is larger than {MAX_BYTES // 1_000_000} MB", name) from None
     except OSError as exc:
         raise HtpmError(f"cannot read: {exc.strerror}", name) from None
-    if len(raw) > MAX_BYTES:
-        raise HtpmError(f"file is larger than {MAX_BYTES // 1_000_000} MB", name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 from docx.document import Document
+
+from htpm.errors import HtpmError
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 _FIRST = ("[Content_Types].xml", "_rels/.rels")  # conventional order: content types first
@@ -33,3 +36,34 @@ def document_bytes(document: Document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return normalise_zip(buffer.getvalue())
+
+
+HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+MAX_PARTS = 2_000
+
+
+def external_parts(path: Path, shown: str) -> None:
+    """Refuse a designer's Word file whose relationships point outside it (an image or a template
+    `TargetMode="External"`, `file:///...`): LibreOffice would embed that local file in the PDF,
+    and Word would fetch it. External hyperlinks are ordinary links and are allowed."""
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = package.namelist()
+            if len(names) > MAX_PARTS:
+                raise HtpmError(f"{shown}: more than {MAX_PARTS} parts; not a document htpm takes")
+            for name in names:
+                if not name.endswith(".rels"):
+                    continue
+                root = etree.fromstring(package.read(name), etree.XMLParser(resolve_entities=False))
+                for rel in root:
+                    if rel.get("TargetMode") == "External" and rel.get("Type") != HYPERLINK:
+                        kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+                        raise HtpmError(
+                            f"{shown}: {name} refers to a file outside the document ({kind}: "
+                            f"{rel.get('Target')}); embed it in the document instead",
+                            path,
+                        )
+    except (zipfile.BadZipFile, etree.XMLSyntaxError):
+        raise HtpmError(f"{shown}: not a Word (.docx) file", path) from None

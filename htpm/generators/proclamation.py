@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
-from htpm.checks import problem_at
+from htpm.checks import from_error, problem_at
+from htpm.docx.package import external_parts
 from htpm.errors import HtpmError
 from htpm.problems import Problem
 from htpm.proclamation.blank import blank_markdown, blank_values
@@ -22,6 +23,10 @@ def check(campaign: Campaign) -> list[Problem]:
         return []
     known = {p.name: p for p in proclamation.placeholders}
     problems = []
+    try:
+        external_parts(campaign.find_template("proclamation/proclamation.docx"), "the proclamation template")
+    except HtpmError as exc:
+        problems.append(from_error(exc))
     for path, text in clause_texts(proclamation):
         try:
             parse_clause(text, known)

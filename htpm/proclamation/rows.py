@@ -16,6 +16,7 @@ from pathlib import Path
 
 from htpm.errors import HtpmError, UsageError
 from htpm.model import Placeholder
+from htpm.paths import read_limited
 from htpm.spreadsheet import neutralise
 
 __all__ = ["Row", "RowError", "read_rows", "report_csv"]
@@ -41,12 +42,15 @@ class RowError:
         return f"{self.source}:{self.row}: {self.field}: {self.message}"
 
 
+MAX_CSV_BYTES = 200_000_000  # far over a state's every county; a link to /dev/zero stops here
+
+
 def read_rows(path: Path, placeholders: list[Placeholder], delimiter: str = ",") -> list[Row]:
     """The data rows of the CSV at `path`; HtpmError for an unreadable file or wrong columns."""
     if len(delimiter) != 1 or delimiter in '\r\n"':
         raise UsageError(f"--delimiter: expected one character such as ',' or ';', not {delimiter!r}")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_limited(path, MAX_CSV_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
         raise HtpmError("file not found", path) from None
     except UnicodeDecodeError as exc:

@@ -20,6 +20,29 @@ def edit(old: str, new: str) -> str:
     return BASE.replace(old, new, 1)
 
 
+def _with_external_image(template: str) -> bytes:
+    """htpm's own Word file with one more relationship: an image read from the local disk."""
+    import io
+    import zipfile
+
+    from htpm.paths import templates_dir
+
+    source = templates_dir() / template
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    b'relationships/image" Target="file:///etc/hostname" TargetMode="External"/>'
+                    b"</Relationships>",
+                )
+            new.writestr(item, data)
+    return out.getvalue()
+
+
 # name -> files (config.yaml is the one loaded)
 CASES: dict[str, dict[str, str | bytes]] = {
     "syntax-error": {"config.yaml": "observance: [1, 2\n"},
@@ -59,6 +82,8 @@ CASES: dict[str, dict[str, str | bytes]] = {
     "prose-file-missing": {"config.yaml": edit("introduction: |", "introduction: {file: intro.md}\nx_: |")},
     "extends-missing": {"config.yaml": "extends: national.yaml\nlocale: en-US\n"},
     "extends-absolute": {"config.yaml": "extends: /etc/passwd\n"},
+    "extends-bundled-path": {"config.yaml": 'extends: "htpm:/etc/hosts"\n'},
+    "extends-bundled-climb": {"config.yaml": 'extends: "htpm:../../../etc/x"\n'},
     "extends-cycle": {"config.yaml": "extends: b.yaml\n", "b.yaml": "extends: config.yaml\n"},
     "hashtag-read-as-comment": {
         "config.yaml": edit(
@@ -101,6 +126,14 @@ CASES: dict[str, dict[str, str | bytes]] = {
     "template-override-undefined": {
         "config.yaml": BASE,
         "copy/website.md.j2": "# {{ observance }}\n{{ no_such_thing }}\n",
+    },
+    "base-document-external-image": {
+        "config.yaml": BASE,
+        "toolkit/base.docx": _with_external_image("toolkit/base.docx"),
+    },
+    "proclamation-template-external-image": {
+        "config.yaml": BASE,
+        "proclamation/proclamation.docx": _with_external_image("proclamation/proclamation.docx"),
     },
     "base-document-broken": {"config.yaml": BASE, "toolkit/base.docx": b"PK\x03\x04 not really a zip"},
     "layout-override-unknown-key": {

@@ -23,7 +23,7 @@ from htpm.docx.oxml import (
     set_update_fields,
     toc_field,
 )
-from htpm.docx.package import document_bytes
+from htpm.docx.package import document_bytes, external_parts
 from htpm.docx.styles import recolour, require_styles, text_colour
 from htpm.docx.text import fill
 from htpm.docx.writer import DocWriter, HeadingRef, Notes
@@ -55,6 +55,7 @@ class BuiltDocument:
 def open_base(campaign: Campaign) -> Document:
     """The base document on the campaign's search path, opened, with every style it needs."""
     base = campaign.find_template(BASE)
+    external_parts(base, "the base document")
     try:
         document = docx.Document(str(base))
     except Exception:  # a damaged or foreign file: the user's (designer's) mistake
