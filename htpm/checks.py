@@ -16,7 +16,7 @@ from typing import Any
 
 from htpm.campaign import Campaign, SourcePath
 from htpm.errors import HtpmError, Location
-from htpm.problems import Problem, dotted
+from htpm.problems import Problem, dotted, problems_of
 from htpm.templating import make_env
 
 NOTE_REF = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
@@ -24,11 +24,6 @@ NOTE_REF = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 
 def problem_at(campaign: Campaign, path: SourcePath, message: str) -> Problem:
     return Problem(campaign.locate(path), dotted(path), message)
-
-
-def from_error(exc: HtpmError, key: str = "") -> Problem:
-    """A Problem for an HtpmError raised by library code (keeps its location)."""
-    return Problem(exc.location or Location(""), key, exc.message)
 
 
 def awareness_days(campaign: Campaign) -> list[Problem]:
@@ -104,7 +99,7 @@ def labels(campaign: Campaign) -> list[Problem]:
     try:
         have = campaign.labels
     except HtpmError as exc:
-        return [from_error(exc)]
+        return problems_of(exc)
     missing = sorted(reference_label_keys() - set(have))
     if not missing:
         return []
@@ -142,7 +137,7 @@ def lint_settings(campaign: Campaign) -> list[Problem]:
     try:
         campaign_ruleset(campaign)
     except HtpmError as exc:
-        return [from_error(exc)]
+        return problems_of(exc)
     return []
 
 
@@ -153,7 +148,7 @@ def lint_errors(campaign: Campaign) -> list[Problem]:
     try:
         findings = lint_campaign(campaign)
     except HtpmError as exc:
-        return [from_error(exc)]
+        return problems_of(exc)
     return [
         Problem(f.location, "", f"lint {f.rule_id}: {f.message}") for f in findings if f.severity == "error"
     ]
@@ -194,7 +189,7 @@ def _shown(campaign: Campaign, path: Path) -> Path:
 def translations(campaign: Campaign, load: Callable[[Path, str], Campaign]) -> list[Problem]:
     """Each locale under `translations:` is a whole campaign of its own: checked with the same
     models (unknown keys forbidden) and the same checks as the primary one."""
-    from htpm.validation import problems_of, run_checks
+    from htpm.validation import run_checks
 
     problems: list[Problem] = []
     for locale in campaign.config.translations:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from htpm.errors import ConfigError, Location
+from htpm.errors import ConfigError, HtpmError, Location
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,15 @@ class Problem:
             "key": self.key,
             "message": self.message,
         }
+
+
+def problems_of(exc: HtpmError) -> list[Problem]:
+    """The Problems an HtpmError stands for: a ConfigError holds many, any other one."""
+    if isinstance(exc, ConfigError):
+        if exc.problems:
+            return list(exc.problems)
+        return [Problem(Location(""), "", line) for line in exc.lines]
+    return [Problem(exc.location or Location(""), "", exc.message)]
 
 
 def dotted(path: Sequence[str | int]) -> str:

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from htpm.campaign import Campaign
-from htpm.errors import ConfigError, HtpmError, Location
-from htpm.problems import Problem, sort_problems
+from htpm.errors import HtpmError
+from htpm.problems import Problem, problems_of, sort_problems
 
 if TYPE_CHECKING:
     from htpm.generators import Generator
@@ -43,15 +43,6 @@ class Validation:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-
-def problems_of(exc: HtpmError) -> list[Problem]:
-    """The Problems an HtpmError stands for (a ConfigError may hold many)."""
-    if isinstance(exc, ConfigError):
-        if exc.problems:
-            return list(exc.problems)
-        return [Problem(Location(""), "", line) for line in exc.lines]
-    return [Problem(exc.location or Location(""), "", exc.message)]
 
 
 def validate_config(path: Path, locale: str | None = None, lint: bool = True) -> Validation:

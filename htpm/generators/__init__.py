@@ -16,7 +16,7 @@ from functools import cache
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
 from htpm.errors import HtpmError, UsageError
-from htpm.problems import Problem
+from htpm.problems import Problem, problems_of
 
 GenerateFn = Callable[[Campaign, BuildContext], list[Artifact]]
 CheckFn = Callable[[Campaign], list[Problem]]
@@ -48,7 +48,6 @@ class Generator:
         if custom is not None:
             found: list[Problem] = custom(campaign)
             return found
-        from htpm.validation import problems_of
 
         try:
             module.generate(campaign, BuildContext(dry=True))

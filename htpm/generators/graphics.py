@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
-from htpm.checks import from_error, problem_at
+from htpm.checks import problem_at
 from htpm.contrast import contrast_ratio as contrast
 from htpm.errors import HtpmError
 from htpm.graphics import render_graphics
 from htpm.graphics.colour import resolve_colour
 from htpm.graphics.render import TextBox
-from htpm.problems import Problem
+from htpm.problems import Problem, problems_of
 from htpm.suggest import did_you_mean
-from htpm.validation import problems_of
 
 
 def check(campaign: Campaign) -> list[Problem]:
@@ -22,7 +21,7 @@ def check(campaign: Campaign) -> list[Problem]:
     try:
         sizes = lm.load_sizes(campaign)
     except HtpmError as exc:
-        return [from_error(exc)]
+        return problems_of(exc)
     problems = []
     for index, name in enumerate(campaign.config.graphics.sizes):
         if name not in sizes.sizes:

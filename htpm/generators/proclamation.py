@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
-from htpm.checks import from_error, problem_at
+from htpm.checks import problem_at
 from htpm.docx.package import external_parts
 from htpm.errors import HtpmError
-from htpm.problems import Problem
+from htpm.problems import Problem, problems_of
 from htpm.proclamation.blank import blank_markdown, blank_values
 from htpm.proclamation.compiled import compile_proclamation
 from htpm.proclamation.text import clause_texts, field_names, parse_clause
@@ -26,7 +26,7 @@ def check(campaign: Campaign) -> list[Problem]:
     try:
         external_parts(campaign.find_template("proclamation/proclamation.docx"), "the proclamation template")
     except HtpmError as exc:
-        problems.append(from_error(exc))
+        problems.extend(problems_of(exc))
     for path, text in clause_texts(proclamation):
         try:
             parse_clause(text, known)

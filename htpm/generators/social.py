@@ -18,9 +18,9 @@ from babel.numbers import format_decimal
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
-from htpm.checks import from_error, problem_at
+from htpm.checks import problem_at
 from htpm.errors import HtpmError
-from htpm.problems import Problem, raise_problems
+from htpm.problems import Problem, problems_of, raise_problems
 from htpm.social.csvfile import csv_bytes
 from htpm.social.facets import facets
 from htpm.social.images import PostImage, image_problems, pair_images
@@ -44,12 +44,12 @@ def check(campaign: Campaign) -> list[Problem]:
     try:
         zone(campaign)
     except HtpmError as exc:
-        problems.append(from_error(exc))
+        problems.extend(problems_of(exc))
     try:
         limits = platform_limits(campaign)
         load_schedulers(campaign.find_template(LIMITS_TEMPLATE))
     except HtpmError as exc:
-        return [*problems, from_error(exc)]
+        return [*problems, *problems_of(exc)]
     for index, name in enumerate(campaign.config.social.platforms):
         if name not in limits:
             problems.append(

@@ -16,12 +16,11 @@ from pypdf import PdfReader
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
-from htpm.checks import from_error
 from htpm.docx.writer import HeadingRef
 from htpm.errors import HtpmError
 from htpm.generators.toolkit.document import build_document, open_base
 from htpm.pdf import PdfConversionFailed, convert_to_pdf, soffice_available
-from htpm.problems import Problem
+from htpm.problems import Problem, problems_of
 
 __all__ = ["DOCX_NAME", "PDF_NAME", "build_document", "check", "generate", "outline_pages"]
 
@@ -35,7 +34,7 @@ def check(campaign: Campaign) -> list[Problem]:
     try:
         open_base(campaign)
     except HtpmError as exc:
-        return [from_error(exc)]
+        return problems_of(exc)
     return []
 
 
