@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,24 +43,15 @@ def awareness_days(campaign: Campaign) -> list[Problem]:
     return problems
 
 
-def strings(value: Any, path: SourcePath = ()) -> Iterator[tuple[SourcePath, str]]:
-    """Every string in a dumped config (dicts and lists walked), with its path."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from strings(item, (*path, index))
-
-
 def note_references(campaign: Campaign) -> list[Problem]:
     """Every `[^id]` in the config names an endnote."""
+    from htpm.copyfields import iter_copy
+
     known = {note.id for note in campaign.config.endnotes}
-    data = campaign.config.model_dump(mode="json", exclude={"translations", "labels", "lint"})
     problems = []
-    for path, text in strings(data):
+    for path, text, _kind in iter_copy(campaign.config):
+        if path[0] == "labels":  # fixed words, never a note's place
+            continue
         for match in NOTE_REF.finditer(text):
             if match.group(1) not in known:
                 listed = ", ".join(sorted(known)) or "none"
@@ -186,15 +177,16 @@ def _shown(campaign: Campaign, path: Path) -> Path:
         return path
 
 
-def translations(campaign: Campaign, load: Callable[[Path, str], Campaign]) -> list[Problem]:
+def translations(campaign: Campaign) -> list[Problem]:
     """Each locale under `translations:` is a whole campaign of its own: checked with the same
     models (unknown keys forbidden) and the same checks as the primary one."""
+    from htpm.config import load_campaign
     from htpm.validation import run_checks
 
     problems: list[Problem] = []
     for locale in campaign.config.translations:
         try:
-            translated = load(campaign.path, locale)
+            translated = load_campaign(campaign.path, locale)
             found = run_checks(translated, dry_run=False)
         except HtpmError as exc:
             found = problems_of(exc)

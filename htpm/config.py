@@ -28,6 +28,7 @@ from htpm.paths import FileTooLarge, bundled_config, confined, inside, read_limi
 from htpm.problems import Problem
 from htpm.suggest import did_you_mean
 from htpm.values import campaign_values, fill_in_values, substitute
+from htpm.yamlmodel import nearest
 from htpm.yamlsafe import Located, read_yaml, source_map, unwrap
 
 MAX_EXTENDS = 8
@@ -239,17 +240,9 @@ def _problems(exc: ValidationError, sources: dict[tuple[Any, ...], Location], pa
     problems: list[Problem] = []
     for err in exc.errors():
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-        where = _nearest(sources, loc) or Location(str(path))
+        where = nearest(sources, loc) or Location(str(path))
         problems.append(Problem(where, ".".join(str(p) for p in loc) or "(top)", _message(err, loc)))
     return sorted(problems, key=lambda p: (p.location.file, p.location.line, p.location.col))
-
-
-def _nearest(sources: dict[tuple[Any, ...], Location], loc: tuple[Any, ...]) -> Location | None:
-    for cut in range(len(loc), -1, -1):
-        found = sources.get(tuple(loc[:cut]))
-        if found is not None:
-            return found
-    return None
 
 
 def _message(err: Any, loc: tuple[Any, ...]) -> str:

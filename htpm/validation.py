@@ -58,7 +58,7 @@ def validate_config(path: Path, locale: str | None = None, lint: bool = True) ->
     if lint and not problems:
         problems += checks.lint_errors(campaign)
     if locale is None:
-        problems += checks.translations(campaign, load_campaign)
+        problems += checks.translations(campaign)
     return Validation(path, campaign, sort_problems(problems))
 
 
@@ -84,8 +84,7 @@ def run_checks(
 def check_or_raise(campaign: Campaign, generators: Sequence[Generator] | None = None) -> None:
     """What `htpm build` runs before generating: every problem at once as one ConfigError."""
     from htpm import checks
-    from htpm.config import load_campaign
     from htpm.problems import raise_problems
 
     problems = run_checks(campaign, generators, dry_run=False)
-    raise_problems(problems or checks.translations(campaign, load_campaign))
+    raise_problems(problems or checks.translations(campaign))

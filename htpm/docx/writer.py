@@ -20,6 +20,7 @@ from docx.shared import Inches
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from htpm import problems
 from htpm.docx.oxml import BookmarkIds, add_hyperlink, set_alt_text, style_id
 from htpm.docx.text import illegal_characters, strip_illegal, to_roman
 from htpm.errors import HtpmError, Location
@@ -30,7 +31,7 @@ SourcePath = tuple[str | int, ...]
 
 
 def dotted(path: SourcePath) -> str:
-    return ".".join(str(p) for p in path) or "(config)"
+    return problems.dotted(path) or "(config)"
 
 
 @dataclass(frozen=True)

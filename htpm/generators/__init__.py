@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
@@ -74,11 +73,6 @@ REGISTRY: tuple[Generator, ...] = (
 )
 
 NAMES: tuple[str, ...] = tuple(g.name for g in REGISTRY)
-
-
-@cache
-def all_generators() -> tuple[Generator, ...]:
-    return REGISTRY
 
 
 def select(only: list[str] | None) -> list[Generator]:
