@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from htpm.model import COPY_KINDS, CopyKind
+from htpm.fields import COPY_KINDS, CopyKind
 
 SourcePath = tuple[str | int, ...]
 

@@ -9,40 +9,13 @@ prose field may instead be `{file: name.md}`, a Markdown file beside the config 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import typing
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-from pydantic_core import PydanticUndefined
+from pydantic import Field, field_validator, model_validator
 
+from htpm.fields import Copy, Model, Platform, Prose, Text, Url
 from htpm.hashtag import is_hashtag
-
-HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-Platform = Literal["x", "facebook", "instagram", "linkedin", "bluesky", "mastodon", "threads"]
-PLATFORMS: tuple[Platform, ...] = typing.get_args(Platform)  # the one list of platforms htpm posts to
-Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-
-# Copy: every field whose text is published says so, and how it reads, in its JSON Schema
-# ("copy": kind); `htpm.copyfields` walks these markers and lint checks exactly what it finds.
-# prose: sentences and Markdown; post: a social post; alt: alt text; title: headings, names, link
-# texts and short labels; guideline: messaging guidance (it quotes the very words it warns against).
-CopyKind = Literal["prose", "post", "alt", "title", "guideline"]
-COPY_KINDS: tuple[CopyKind, ...] = ("prose", "post", "alt", "title", "guideline")
-
-
-def Copy(kind: CopyKind, default: Any = PydanticUndefined, **kwargs: Any) -> Any:  # noqa: N802 - reads like Field
-    """A `Field` whose text is published copy of `kind`."""
-    return Field(default, json_schema_extra={"copy": kind}, **kwargs)
-
-
-Text = Annotated[str, Field(min_length=1)]
-Prose = Annotated[str, Field(min_length=1, description="Markdown subset; or {file: x.md} in YAML")]
-Url = Annotated[str, Field(pattern=r"^(https?://|mailto:)\S+$", description="http(s) or mailto URL")]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+from htpm.settings import Branding, Graphics, LintSettings, Social
 
 
 class Link(Model):
@@ -294,85 +267,6 @@ class FillIn(Model):
 class Endnote(Model):
     id: str = Field(pattern=r"^[A-Za-z0-9_-]+$", description="Referenced in prose as [^id]")
     text: Prose = Copy("prose", description="The note")
-
-
-class Palette(Model):
-    primary: str = Field(description="Main brand colour, #RRGGBB")
-    secondary: str = Field(description="Second colour, #RRGGBB")
-    accent: str = Field(description="Highlight colour, #RRGGBB")
-    dark: str = Field("#1A1A1A", description="Dark text/background colour, #RRGGBB")
-    light: str = Field("#FFFFFF", description="Light text/background colour, #RRGGBB")
-
-    @field_validator("*")
-    @classmethod
-    def _hex(cls, v: str) -> str:
-        if not HEX_COLOUR.match(v):
-            raise ValueError(f"{v!r} is not a colour (expected #RRGGBB)")
-        return v.upper()
-
-
-class Fonts(Model):
-    heading: str = Field("NotoSans-Bold.ttf", description="Heading font file under brand_assets/fonts")
-    body: str = Field("NotoSans-Regular.ttf", description="Body font file under brand_assets/fonts")
-    docx_heading: str | None = Field(None, description="Font family name for Word headings")
-    docx_body: str | None = Field(None, description="Font family name for Word body text")
-
-
-class Branding(Model):
-    palette: Palette = Field(description="Brand colours")
-    fonts: Fonts = Field(default_factory=Fonts, description="Fonts")
-    logo: str | None = Field(None, description="Logo file (PNG or JPEG) beside the config or in brand_assets")
-    logo_alt: str | None = Copy("alt", None, description="Alt text for the logo")
-    photo: str | None = Field(None, description="Background photo for graphics (PNG or JPEG)")
-
-
-class Schedule(Model):
-    timezone: str = Field("America/New_York", description="IANA time zone of posting times")
-    times: dict[Weekday, list[str]] = Field(
-        default_factory=lambda: {d: ["10:00"] for d in ("mon", "tue", "wed", "thu", "fri")},
-        description="Posting times (HH:MM, 24 h) per weekday",
-    )
-    include_in_calendar: bool = Field(False, description="Add each scheduled post to calendar.ics")
-
-    @field_validator("times")
-    @classmethod
-    def _times(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
-        for day, times in v.items():
-            for t in times:
-                if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", t):
-                    raise ValueError(f"{day}: {t!r} is not a time (expected HH:MM, 24 h)")
-        return v
-
-
-class Social(Model):
-    platforms: list[Platform] = Field(
-        default_factory=lambda: list[Platform](["x", "facebook", "instagram", "linkedin"]),
-        description="Platforms to write posts for",
-    )
-    schedule: Schedule = Field(default_factory=Schedule, description="When posts go out")
-    image_base_url: str | None = Field(None, description="Where graphics will be hosted (Buffer's Image URL)")
-
-
-class Graphics(Model):
-    sizes: list[str] = Field(
-        default_factory=lambda: ["instagram_square", "instagram_portrait", "x", "facebook"],
-        description="Sizes to render (see templates/graphics)",
-    )
-    layouts: list[str] = Field(
-        default_factory=lambda: ["week", "theme", "hotline"], description="Layout files to render"
-    )
-
-
-class LintSettings(Model):
-    allow: list[str] = Field(default_factory=list, description="Phrases never reported")
-    disable: list[str] = Field(default_factory=list, description="Rule ids switched off")
-    severity: dict[str, Literal["error", "warning", "info"]] = Field(
-        default_factory=dict, description="Severity per rule id"
-    )
-    rules: list[dict[str, object]] = Field(
-        default_factory=list, description="Extra rules, same form as templates/lint/<lang>.yaml"
-    )
-    readability_grade: float = Field(12.0, description="Flesch-Kincaid grade above which to warn")
 
 
 class Content(Model):

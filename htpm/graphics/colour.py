@@ -12,7 +12,7 @@ from __future__ import annotations
 from PIL import Image, ImageMath
 
 from htpm.contrast import LINEAR, RGB, WEIGHTS, contrast_ratio, parse_hex, relative_luminance
-from htpm.model import Palette
+from htpm.settings import Palette
 
 PALETTE_NAMES = ("primary", "secondary", "accent", "dark", "light")
 WORST_SHARE = 0.01  # the measured contrast is the one 99 % of the pixels under the text reach

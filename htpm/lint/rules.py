@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from htpm.errors import HtpmError, Location
-from htpm.model import CopyKind
+from htpm.fields import CopyKind
 from htpm.paths import templates_dir
 from htpm.suggest import did_you_mean
 from htpm.yamlmodel import message, nearest, validate_tree, value_path

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from htpm.errors import HtpmError
-from htpm.model import PLATFORMS
+from htpm.fields import PLATFORMS
 from htpm.social.counting import METHODS, count
 from htpm.suggest import did_you_mean
 from htpm.yamlsafe import Located, read_yaml, unwrap

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from htpm.campaign import Campaign, WeekInfo
 from htpm.errors import HtpmError
-from htpm.model import Schedule
+from htpm.settings import Schedule
 from htpm.social.posts import PostRef
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

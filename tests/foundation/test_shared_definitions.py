@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from htpm.fields import PLATFORMS
 from htpm.hashtag import is_hashtag
 from htpm.lint import lint_text
-from htpm.model import PLATFORMS
 from htpm.proclamation import rows
 from htpm.social import csvfile
 from htpm.social.hashtags import distinct_hashtags

@@ -8,7 +8,7 @@ from PIL import Image, ImageDraw
 from htpm.contrast import contrast_ratio as contrast
 from htpm.contrast import required_contrast
 from htpm.graphics.colour import pixel_contrast, resolve_colour
-from htpm.model import Palette
+from htpm.settings import Palette
 
 PALETTE = Palette(primary="#00507A", secondary="#007C89", accent="#F2A900")
 
