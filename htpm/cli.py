@@ -108,14 +108,14 @@ def build(
     from htpm.build import build as run_build
     from htpm.generators import select
     from htpm.summary import warning_summary
-    from htpm.values import parse_fills
+    from htpm.values import parse_assignments
 
     voice = Voice(quiet, verbose)
     names = [n.strip() for n in only.split(",") if n.strip()] if only is not None else None
     if names == []:
         raise UsageError("--only: name at least one output, e.g. --only toolkit,social")
     select(names)  # an unknown name is a usage error before the config is read
-    fills = parse_fills(fill or [])
+    fills = parse_assignments(fill or [], "--fill", "name")
     with _progress(quiet) as step:
         result = run_build(
             default_config(config), out, names, force, strict, pdf, not no_lint, step, fill=fills

@@ -73,7 +73,10 @@ def campaign_values(
 
 
 FILL_OPEN, FILL_SEP, FILL_CLOSE = "{\ue020", "\ue022", "\ue021}"
-_MARKER = re.compile("\\{\ue020([a-z][a-z0-9_]*)\ue022([^\ue020-\ue022]*)\ue021\\}")
+# What `marker` writes, as htpm.prose's parser reads it (one definition for both sides). It starts with
+# `{`, which ends a run of text for markdown-it, so the parser's inline rule gets to see it.
+FILL_IN = re.compile("\\{\ue020([a-z][a-z0-9_]*)\ue022([^\ue020-\ue022]*)\ue021\\}")
+_MARKER = FILL_IN
 
 
 def marker(name: str, blank: str) -> str:
@@ -124,17 +127,19 @@ def fill_in_values(
     return values, blanks, problems
 
 
-def parse_fills(items: list[str]) -> dict[str, str]:
-    """`--fill name=value` options as a mapping (the first '=' splits)."""
-    fills: dict[str, str] = {}
+def parse_assignments(items: list[str], option: str = "--fill", what: str = "name") -> dict[str, str]:
+    """`--fill name=value` (or `--set field=value`) options as a mapping: the first '=' splits, a
+    name given twice or without '=' is a command-line mistake."""
+    values: dict[str, str] = {}
     for item in items:
         name, eq, value = item.partition("=")
-        if not eq or not name.strip():
-            raise UsageError(f"--fill: expected name=value, got {item!r}")
-        if name.strip() in fills:
-            raise UsageError(f"--fill: {name.strip()} given twice")
-        fills[name.strip()] = value
-    return fills
+        name = name.strip()
+        if not eq or not name:
+            raise UsageError(f"{option}: expected {what}=value, got {item!r}")
+        if name in values:
+            raise UsageError(f"{option}: {name} given twice")
+        values[name] = value
+    return values
 
 
 def substitute(

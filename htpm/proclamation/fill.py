@@ -24,6 +24,7 @@ from htpm.proclamation.compiled import CompiledProclamation, compile_proclamatio
 from htpm.proclamation.names import ConfinedWriter, NameAllocator, check_pattern, render_pattern, safe_stem
 from htpm.proclamation.rows import Row, RowError, read_rows, report_csv
 from htpm.proclamation.text import field_names, proclamation_of, resolve_values
+from htpm.values import parse_assignments as values_parse_assignments
 
 __all__ = ["FillOptions", "FillReport", "fields", "fill_csv", "fill_one", "fill_values", "parse_assignments"]
 
@@ -75,16 +76,7 @@ def fill_one(campaign: Campaign, values: Mapping[str, str]) -> bytes:
 
 def parse_assignments(assignments: list[str]) -> dict[str, str]:
     """`--set field=value` options as a mapping (the first '=' splits; a field given twice is an error)."""
-    values: dict[str, str] = {}
-    for item in assignments:
-        name, eq, value = item.partition("=")
-        name = name.strip()
-        if not eq or not name:
-            raise UsageError(f"--set: expected field=value, got {item!r}")
-        if name in values:
-            raise UsageError(f"--set: {name} given twice")
-        values[name] = value
-    return values
+    return values_parse_assignments(assignments, "--set", "field")
 
 
 def fill_values(

@@ -38,14 +38,12 @@ from htpm.prose.tree import (
     is_safe_target,
 )
 from htpm.social.urls import find_links
+from htpm.values import FILL_IN  # an open fill-in, as htpm.values leaves it in prose and posts
 
 # C0 controls but tab and newlines, DEL, and the two noncharacters XML refuses.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _NOTE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
-# An open fill-in, as htpm.values leaves it in prose and posts: `{` U+E020 name U+E022 blank U+E021 `}`
-# (it starts with `{`, which ends a run of text for markdown-it, so the inline rule gets to see it).
-FILL_IN = re.compile("\\{\ue020([a-z][a-z0-9_]*)\ue022([^\ue020-\ue022]*)\ue021\\}")
 # HTML comments carry lint directives (`<!-- htpm-lint disable ... -->`): no output shows them.
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
