@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 from htpm.artifacts import Artifact, BuildContext, BuildWarning
 from htpm.campaign import Campaign
 from htpm.config import load_campaign
-from htpm.errors import BuildFailed
+from htpm.errors import BuildFailed, UsageError
 from htpm.generators import Generator, select
 from htpm.outputs import WriteReport, previous_output, write_artifacts
 from htpm.validation import check_or_raise
@@ -18,9 +19,20 @@ from htpm.validation import check_or_raise
 
 @dataclass
 class BuildResult:
+    """One locale's build: its campaign, what was written into its folder, its warnings; the
+    result `build` returns also lists every locale built with it (itself first) in `locales`."""
+
     campaign: Campaign
     report: WriteReport
     warnings: list[BuildWarning] = field(default_factory=list)
+    out_dir: Path = Path()
+    locales: list[BuildResult] = field(default_factory=list)
+
+
+def locale_dir(out_dir: Path, campaign: Campaign) -> Path:
+    """Where a locale's files go: the config's own language at the output root, each translation
+    in a folder of its own named by its locale (`dist/es-US/`), owned by that locale alone."""
+    return out_dir if campaign.is_primary else out_dir / campaign.locale
 
 
 def build(
@@ -34,30 +46,59 @@ def build(
     on_step: Callable[[str, int, int], None] = lambda _name, _i, _n: None,
     subset: Any = None,
     fill: dict[str, str] | None = None,
+    locale: str | None = None,
 ) -> BuildResult:
-    """Build the campaign at `config_path` into `out_dir`. Nothing is written unless all succeeds.
+    """Build the campaign at `config_path` into `out_dir`: every locale the config lists (the
+    primary at `out_dir`, each translation in `out_dir/<locale>/`), or only `locale`.
 
-    With `only`, just those generators run, and only the files they own are replaced or pruned."""
+    Every locale is validated, linted and generated before anything is written; then each
+    locale's files are written into its own folder (its own manifest: pruning and conflicts never
+    cross locales). With `only`, just those generators run, and only the files they own are
+    replaced or pruned."""
     generators = select(only)
-    campaign = load_campaign(config_path, fill=fill)
-    check_or_raise(campaign, generators)
-    warnings: list[BuildWarning] = []
-    if lint:
-        warnings.extend(_lint(campaign, strict))
-    ctx = BuildContext(
-        strict=strict, pdf=pdf, subset=subset, previous=lambda path: previous_output(out_dir, path)
-    )
-    artifacts = generate_all(campaign, generators, ctx, on_step)
-    warnings.extend(ctx.warnings)
-    if campaign.open_fill_ins:
-        warnings.append(_open_fill_ins(campaign))
-    if strict and ctx.warnings:
-        raise BuildFailed(
-            f"{len(ctx.warnings)} warning(s) with --strict; nothing written:\n" + "\n".join(ctx.warnings)
+    primary = load_campaign(config_path, fill=fill)
+    if locale is not None and locale not in primary.locales:
+        raise UsageError(
+            f"--locale: the config has no locale {locale} (its locales: {', '.join(primary.locales)})"
         )
+    check_or_raise(primary, generators)
+    wanted = [locale] if locale is not None else list(primary.locales)
+    campaigns = [
+        primary if code == primary.locale else load_campaign(config_path, code, fill) for code in wanted
+    ]
+    made: list[tuple[Campaign, Path, list[Artifact], list[BuildWarning]]] = []
+    for campaign in campaigns:
+        where = locale_dir(out_dir, campaign)
+        warnings: list[BuildWarning] = []
+        if lint:
+            warnings.extend(_lint(campaign, strict))
+        ctx = BuildContext(
+            strict=strict, pdf=pdf, subset=subset, previous=functools.partial(previous_output, where)
+        )
+        artifacts = generate_all(campaign, generators, ctx, on_step)
+        warnings.extend(ctx.warnings)
+        if campaign.open_fill_ins:
+            warnings.append(_open_fill_ins(campaign))
+        if strict and ctx.warnings:
+            raise BuildFailed(
+                f"{len(ctx.warnings)} warning(s) with --strict; nothing written:\n" + "\n".join(ctx.warnings)
+            )
+        if not campaign.is_primary:
+            warnings = [BuildWarning(w.kind, f"{campaign.locale}: {w.message}") for w in warnings]
+        made.append((campaign, where, artifacts, warnings))
     owned = None if only is None else (lambda path: any(g.owns_path(path) for g in generators))
-    report = write_artifacts(artifacts, out_dir, force=force, prune=not subset, owned=owned)
-    return BuildResult(campaign, report, warnings)
+    results = [
+        BuildResult(
+            campaign,
+            write_artifacts(artifacts, where, force=force, prune=not subset, owned=owned),
+            warnings,
+            where,
+        )
+        for campaign, where, artifacts, warnings in made
+    ]
+    first = results[0]
+    first.locales = results
+    return first
 
 
 def generate_all(

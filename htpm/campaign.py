@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date, format_interval
+from babel.dates import format_date, format_skeleton
 
 from htpm.errors import HtpmError, Location
 from htpm.labels import merged_labels, missing_label, with_prefix
@@ -19,6 +19,7 @@ from htpm.paths import brand_assets_dir, confined, templates_dir
 from htpm.yamlmodel import nearest
 
 SourcePath = tuple[str | int, ...]
+_SEPARATOR = re.compile(r"[\s\u2009\u2013\u2014-]+$")  # what ends the first half of a CLDR interval
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,23 @@ class Campaign:
     sources: dict[SourcePath, Location] = field(default_factory=dict, compare=False, repr=False)
     # fill-ins left open, each with where it is used (htpm.values): blanks in the kit
     open_fill_ins: tuple[tuple[str, Location], ...] = field(default=(), compare=False, repr=False)
+    # the config's own locale (its `locale:`); this campaign is one of its translations when different
+    primary_locale: str = ""
 
     # -- identity -----------------------------------------------------------------------------
     @property
     def locale(self) -> str:
         return self.config.locale
+
+    @property
+    def is_primary(self) -> bool:
+        """The config's own language (built at the output root), not one of its translations."""
+        return not self.primary_locale or self.primary_locale == self.locale
+
+    @property
+    def locales(self) -> tuple[str, ...]:
+        """Every locale the config lists: this one first, then those under `translations:`."""
+        return (self.locale, *(k for k in self.config.translations if k != self.locale))
 
     @property
     def language(self) -> str:
@@ -116,19 +129,32 @@ class Campaign:
         """A date in the campaign's locale: 'long' -> 'January 1, 2023'; or a CLDR pattern."""
         return format_date(day, format=pattern, locale=self.locale.replace("-", "_"))
 
-    def date_range(self, start: dt.date, end: dt.date) -> str:
-        """'January 1 – 7, 2023' in the campaign's locale (full month names, CLDR interval rules)."""
+    def day_and_month(self, day: dt.date) -> str:
+        """'January 11' / '11 de enero': the locale's own order for a day without its year."""
+        return format_skeleton("MMMMd", day, locale=self.locale.replace("-", "_"))
+
+    def date_range(self, start: dt.date, end: dt.date, in_text: bool = False, year: bool = True) -> str:
+        """'January 1 – 7, 2023' / '1 al 7 de enero de 2023' in the campaign's locale.
+
+        CLDR's interval formats give each half (full month names); the words between come from the
+        labels (`dates.range`, or `dates.range_in_text` inside a sentence: 'del 29 al 30 de abril'),
+        and the CLDR separator stands when a language has no such label."""
         locale = Locale.parse(self.locale.replace("-", "_"))
         if start == end:
-            return format_date(start, "long", locale=locale)
-        if "yMMMMd" in locale.interval_formats:
-            return format_interval(start, end, "yMMMMd", locale=locale)
-        # CLDR gives English only the abbreviated-month interval: widen MMM to MMMM in its pattern
+            return format_skeleton("yMMMMd" if year else "MMMMd", start, locale=locale)
+        skeleton = "yMMMMd" if year else "MMMMd"
         greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"
-        first, second = (
-            re.sub(r"(?<!M)MMM(?!M)", "MMMM", p) for p in locale.interval_formats["yMMMd"][greatest]
-        )
-        return format_date(start, first, locale=locale) + format_date(end, second, locale=locale)
+        if skeleton in locale.interval_formats and greatest in locale.interval_formats[skeleton]:
+            first, second = locale.interval_formats[skeleton][greatest]
+        else:  # CLDR gives English only the abbreviated-month interval: widen MMM to MMMM in its pattern
+            short = locale.interval_formats[skeleton.replace("MMMM", "MMM")]
+            first, second = (re.sub(r"(?<!M)MMM(?!M)", "MMMM", p) for p in short[greatest])
+        joint = self.labels.get("dates.range_in_text" if in_text else "dates.range")
+        head = format_date(start, first, locale=locale)
+        tail = format_date(end, second, locale=locale)
+        if joint is None:
+            return head + tail
+        return joint.replace("{start}", _SEPARATOR.sub("", head)).replace("{end}", tail)
 
     # -- words --------------------------------------------------------------------------------
     @cached_property

@@ -86,39 +86,41 @@ def _offset(text: str, line: int, column: int) -> int:
 def labels(campaign: Campaign) -> list[Problem]:
     """Every fixed word the generators use exists in the campaign's language (English is the
     reference set: a key it has and the campaign's language lacks would be an English word, or a
-    failed build)."""
+    failed build). One problem per missing label, naming the label and the file it belongs in."""
     try:
         have = campaign.labels
     except HtpmError as exc:
         return problems_of(exc)
-    missing = sorted(reference_label_keys() - set(have))
-    if not missing:
-        return []
-    shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-    return [
-        problem_at(
-            campaign,
-            ("locale",),
-            f"{len(missing)} label(s) missing for language {campaign.language!r} "
-            f"(templates/labels/{campaign.language}/): {shown}",
+    reference = reference_labels()
+    problems = []
+    for key in sorted(set(reference) - set(have)):
+        stem, _, name = key.partition(".")
+        where = f"templates/labels/{campaign.language}/{stem}.yaml"
+        problems.append(
+            Problem(
+                Location(where),
+                f"labels.{key}",
+                f"no {campaign.locale} text for label {name!r} (English: {reference[key]!r}); "
+                f"add it to {where}, or under labels: in the config",
+            )
         )
-    ]
+    return problems
 
 
 REFERENCE_LANGUAGE = "en"
 
 
+def reference_labels() -> dict[str, str]:
+    """htpm's own English labels ('toolkit.goals' -> 'Goals'): the keys every language needs."""
+    from htpm.labels import merged_labels
+    from htpm.paths import templates_dir
+
+    return merged_labels([templates_dir() / "labels" / REFERENCE_LANGUAGE], {})
+
+
 def reference_label_keys() -> set[str]:
     """The keys of htpm's own English labels ('toolkit.goals', ...): the set every language needs."""
-    from htpm.paths import templates_dir
-    from htpm.yamlsafe import read_yaml
-
-    keys: set[str] = set()
-    for file in sorted((templates_dir() / "labels" / REFERENCE_LANGUAGE).glob("*.yaml")):
-        tree = read_yaml(file)
-        if isinstance(tree.value, dict):
-            keys.update(f"{file.stem}.{key}" for key in tree.value)
-    return keys
+    return set(reference_labels())
 
 
 def lint_settings(campaign: Campaign) -> list[Problem]:

@@ -101,10 +101,18 @@ def build(
         list[str] | None,
         typer.Option("--fill", help="A fill-in's value, as name=value (repeat for each fill-in)."),
     ] = None,
+    locale: Annotated[
+        str | None,
+        typer.Option(
+            "--locale", help="Build one locale only (e.g. es-US). Default: every locale the config lists."
+        ),
+    ] = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Build the whole toolkit (document, posts, copy, calendar, proclamation, graphics)."""
+    """Build the whole toolkit (document, posts, copy, calendar, proclamation, graphics) in every locale.
+
+    The config's own language goes into OUT, each locale under translations: into OUT/<locale>/."""
     from htpm.build import build as run_build
     from htpm.generators import select
     from htpm.summary import warning_summary
@@ -118,22 +126,39 @@ def build(
     fills = parse_assignments(fill or [], "--fill", "name")
     with _progress(quiet) as step:
         result = run_build(
-            default_config(config), out, names, force, strict, pdf, not no_lint, step, fill=fills
+            default_config(config),
+            out,
+            names,
+            force,
+            strict,
+            pdf,
+            not no_lint,
+            step,
+            fill=fills,
+            locale=locale,
         )
     where = f" {config}" if config is not None else ""
+    warnings = [w for each in result.locales for w in each.warnings]
     lines: list[str] = (
-        list(result.warnings)
+        list(warnings)
         if verbose
-        else warning_summary(result.warnings, f"htpm build{where} --verbose", f"htpm lint{where}")
+        else warning_summary(warnings, f"htpm build{where} --verbose", f"htpm lint{where}")
     )
     for line in lines:
         voice.info(f"warning: {line}", err=True)
-    rep = result.report
-    counts = f"{len(rep.written)} written, {len(rep.unchanged)} unchanged, {len(rep.removed)} removed"
-    voice.info(f"{out}: {counts}")
-    if rep.conflicts:
+    conflicts = False
+    for each in result.locales:
+        rep = each.report
+        counts = f"{len(rep.written)} written, {len(rep.unchanged)} unchanged, {len(rep.removed)} removed"
+        shown = out if each.campaign.is_primary else out / each.campaign.locale
+        named = (
+            f" ({each.campaign.locale})" if len(result.locales) > 1 or not each.campaign.is_primary else ""
+        )
+        voice.info(f"{shown}: {counts}{named}")
         for path in rep.conflicts:
-            voice.error(f"{out / path}: edited since the last build; kept (use --force to overwrite)")
+            conflicts = True
+            voice.error(f"{shown / path}: edited since the last build; kept (use --force to overwrite)")
+    if conflicts:
         raise typer.Exit(1)
 
 

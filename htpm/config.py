@@ -44,7 +44,8 @@ def load_campaign(
     `fill` gives fill-in values by name (`htpm build --fill name=value`), over the config's own."""
     path = Path(path)
     tree, dirs = _load_tree(path, chain=(), shown=str(path))
-    if locale is not None:
+    primary = primary_locale(tree)
+    if locale is not None and locale != primary:
         tree = _apply_translation(tree, locale, path)
     data = unwrap(tree)
     sources = source_map(tree)
@@ -54,7 +55,8 @@ def load_campaign(
         problems = _problems(exc, sources, path)
         raise ConfigError([str(p) for p in problems], problems) from None
     campaign = _with_values(
-        Campaign(config=config, path=path, config_dirs=tuple(dirs), sources=sources), fill or {}
+        Campaign(config=config, path=path, config_dirs=tuple(dirs), sources=sources, primary_locale=primary),
+        fill or {},
     )
     try:
         campaign.weeks  # noqa: B018 - derive dates now so a misfit is a config error
@@ -216,18 +218,55 @@ def _include_prose(tree: Located, folder: Path, shown: str) -> None:
             _include_prose(v, folder, shown)
 
 
-def _apply_translation(tree: Located, locale: str, path: Path) -> Located:
+def load_tree(path: Path) -> Located:
+    """The config's merged YAML tree (overlays followed, prose files included), not validated:
+    what `htpm translations` reads, with every value's place."""
+    return _load_tree(path, chain=(), shown=str(path))[0]
+
+
+def primary_locale(tree: Located) -> str:
+    """The config's own language: its `locale:`, else the model's default."""
+    value = tree.value.get("locale") if isinstance(tree.value, dict) else None
+    if value is not None and isinstance(value.value, str):
+        return value.value
+    return str(CampaignConfig.model_fields["locale"].default)
+
+
+def config_locales(tree: Located) -> list[str]:
+    """Every locale a config lists: its own first, then the keys of `translations:`."""
+    translations = tree.value.get("translations") if isinstance(tree.value, dict) else None
+    others = [
+        str(k) for k in (translations.value if translations and isinstance(translations.value, dict) else {})
+    ]
+    primary = primary_locale(tree)
+    return [primary, *(k for k in others if k != primary)]
+
+
+#: keys of a `translations.<locale>` block that are not content: what htpm keeps for translators
+#: (the hash of the English each string was translated from, `htpm translations`)
+TRANSLATION_META = ("source_hashes",)
+
+
+def translation_overlay(tree: Located, locale: str, path: Path) -> Located:
+    """The `translations.<locale>` block of a loaded tree, checked to be a mapping of content keys."""
     translations = tree.value.get("translations")
-    if translations is None or locale not in (translations.value or {}):
-        raise HtpmError(f"no translation for locale {locale}", path)
+    if translations is None or not isinstance(translations.value, dict) or locale not in translations.value:
+        listed = ", ".join(config_locales(tree))
+        raise HtpmError(f"no translation for locale {locale} (the config's locales: {listed})", path)
     overlay = translations.value[locale]
     if not isinstance(overlay.value, dict):
         raise HtpmError(f"translations.{locale}: expected a mapping", overlay.loc)
     allowed = set(Content.model_fields)
     for key, value in overlay.value.items():
-        if key.rstrip("+") not in allowed:
+        if key.rstrip("+") not in allowed and key not in TRANSLATION_META:
             raise HtpmError(f"translations.{locale}.{key}: not translatable content", value.loc)
-    merged = merge(tree, overlay)
+    return overlay
+
+
+def _apply_translation(tree: Located, locale: str, path: Path) -> Located:
+    overlay = translation_overlay(tree, locale, path)
+    content = Located({k: v for k, v in overlay.value.items() if k not in TRANSLATION_META}, overlay.loc)
+    merged = merge(tree, content)
     merged.value["locale"] = Located(locale, overlay.loc)
     merged.value.pop("translations", None)
     return merged

@@ -3,12 +3,24 @@ stem (`toolkit.goals`), read like a config (line numbers, YAML 1.2 core, no alia
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from htpm.errors import HtpmError, Location
 from htpm.suggest import did_you_mean
 from htpm.yamlsafe import read_yaml, unwrap
+
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def fill(label: str, **values: object) -> str:
+    """Replace `{name}` in a label with plain values.
+
+    Deliberately not str.format: a label like '{title.__class__}' must stay text, never reach
+    into objects. Unknown names are left as written so a typo shows in the output.
+    """
+    return _SLOT.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], label)
 
 
 def read_labels(path: Path) -> dict[str, str]:
@@ -58,4 +70,4 @@ def missing_label(key: str, labels: Mapping[str, str], locale: str) -> HtpmError
     return HtpmError(f"no label {key!r} for locale {locale} (templates/labels){did_you_mean(key, labels)}")
 
 
-__all__ = ["merged_labels", "missing_label", "read_labels", "with_prefix"]
+__all__ = ["fill", "merged_labels", "missing_label", "read_labels", "with_prefix"]

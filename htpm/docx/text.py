@@ -7,7 +7,6 @@ import re
 # XML 1.0 forbids C0 controls other than tab, newline and carriage return, lone surrogates and
 # U+FFFE/U+FFFF; lxml (and so python-docx) raises ValueError on them.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 def illegal_characters(text: str) -> list[str]:
@@ -43,12 +42,3 @@ def to_roman(number: int) -> str:
         count, number = divmod(number, value)
         out.append(letters * count)
     return "".join(out)
-
-
-def fill(label: str, **values: object) -> str:
-    """Replace `{name}` in a designer-owned label with plain values.
-
-    Deliberately not str.format: a label like '{title.__class__}' must stay text, never reach
-    into objects. Unknown names are left as written so a typo shows in the document.
-    """
-    return _PLACEHOLDER.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], label)

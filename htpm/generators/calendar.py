@@ -2,10 +2,11 @@
 `social.schedule.include_in_calendar`) one event per scheduled post.
 
 Rebuilding gives the same bytes and re-importing updates rather than duplicates: every UID is a
-hash of the campaign's slug, the kind of event and its key, and DTSTAMP is derived from the
-config (midnight UTC on the first day of the observance month), never from the clock. Text goes
-through the icalendar library, which escapes newlines, so a newline in the config cannot start a
-new property or event; summaries are single lines.
+hash of the campaign's slug (and locale, for a translation), the kind of event and its key, and
+DTSTAMP is derived from the config (midnight UTC on the first day of the observance month), never
+from the clock. Text goes through the icalendar library, which escapes newlines, so a newline in
+the config cannot start a new property or event; summaries are single lines. Summaries and
+descriptions carry the campaign's language (LANGUAGE=es-US).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from icalendar import Calendar, Component, Event
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
 from htpm.errors import HtpmError
+from htpm.labels import fill
 from htpm.prose import parse, plain
 from htpm.social.posts import plan_posts
 from htpm.social.schedule import assign_times
@@ -41,7 +43,10 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
 
 
 def uid(campaign: Campaign, kind: str, key: str) -> str:
-    digest = hashlib.sha256(f"{campaign.slug}\x1f{kind}\x1f{key}".encode()).hexdigest()[:32]
+    """Stable per event; a translation's events have UIDs of their own (a calendar app that has
+    the English one must not skip the Spanish one), the primary's stay as they always were."""
+    owner = campaign.slug if campaign.is_primary else f"{campaign.slug}\x1f{campaign.locale}"
+    digest = hashlib.sha256(f"{owner}\x1f{kind}\x1f{key}".encode()).hexdigest()[:32]
     return f"{digest}@htpm"
 
 
@@ -56,11 +61,6 @@ def _line(text: str) -> str:
 def _text(text: str) -> str:
     """Multi-line text with line ends as LF (the library escapes them) and no control characters."""
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
-
-
-def _fill(label: str, **values: object) -> str:
-    """Put values into a label's {name} slots (plain replacement; no format-string features)."""
-    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), label)
 
 
 def calendar_bytes(
@@ -111,7 +111,11 @@ def _calendar(campaign: Campaign) -> Calendar:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", _line(f"{c.observance.name} {campaign.year}"))
+    cal.add(
+        "x-wr-calname",
+        _line(f"{c.observance.name} {campaign.year}"),
+        parameters={"language": campaign.locale},
+    )
 
     def event(
         kind: str,
@@ -125,11 +129,12 @@ def _calendar(campaign: Campaign) -> Calendar:
         ev = Event()
         ev.add("uid", uid(campaign, kind, key))
         ev.add("dtstamp", stamp)
-        ev.add("summary", _line(summary))
+        language = {"language": campaign.locale}  # RFC 5545 LANGUAGE: what the text is written in
+        ev.add("summary", _line(summary), parameters=language)
         ev.add("dtstart", start)
         ev.add("dtend", end)
         if description:
-            ev.add("description", _text(description))
+            ev.add("description", _text(description), parameters=language)
         if url:
             ev.add("url", url)
         ev.add("transp", "TRANSPARENT")
@@ -137,7 +142,7 @@ def _calendar(campaign: Campaign) -> Calendar:
 
     week_label = campaign.label("calendar.week_summary")
     for week in campaign.weeks:
-        summary = _fill(week_label, number=week.number, title=week.week.title, observance=c.observance.name)
+        summary = fill(week_label, number=week.number, title=week.week.title, observance=c.observance.name)
         intro = plain(parse(week.week.introduction)) if week.week.introduction else None
         event(
             "week", str(week.number), summary, week.start, week.end_exclusive, intro, c.organization.website
@@ -179,7 +184,7 @@ def _add_posts(campaign: Campaign, event) -> None:  # noqa: ANN001 - the local `
         on = [p for p in plan.posts if p.ref.key == ref.key]
         texts = dict.fromkeys(p.text for p in on)
         platforms = ", ".join(p.platform.name for p in on)
-        summary = _fill(
+        summary = fill(
             post_label, week=ref.week, section=ref.section_title, number=ref.number, platforms=platforms
         )
         start = when.astimezone(dt.UTC)

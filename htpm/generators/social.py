@@ -254,7 +254,7 @@ def posts_md_context(campaign: Campaign, plan: SocialPlan, times: dict[str, dt.d
             {
                 "number": week.number,
                 "title": week.week.title,
-                "dates": campaign.date_range(week.start, week.end),
+                "dates": campaign.date_range(week.start, week.end, in_text=True),
                 "sections": sections,
             }
         )

@@ -21,6 +21,7 @@ from htpm.graphics import render as r
 from htpm.graphics.colour import PALETTE_NAMES, resolve_colour
 from htpm.graphics.context import alt_text, campaign_context, requirement_met, week_context
 from htpm.graphics.fonts import describe, is_bold, missing_characters
+from htpm.labels import fill
 from htpm.suggest import did_you_mean
 from htpm.templating import render_string
 
@@ -78,7 +79,16 @@ def plan(campaign: Campaign) -> list[Job]:
 
 def _render_texts(loaded: lm.LoadedLayout, ctx: dict[str, Any]) -> dict[str, str]:
     """Each text layer's template rendered (once for all sizes), and the alt text's description."""
-    out = {"": render_string(loaded.layout.description, ctx, str(loaded.where("description")))}
+    description = render_string(loaded.layout.description, ctx, str(loaded.where("description")))
+    week = ctx.get("week") or {}
+    slots = {
+        "observance": ctx["observance"]["name"],
+        "year": ctx["year"],
+        "weeks": ctx["weeks"],
+        "hotline": ctx["hotline"]["name"],
+        **({"number": week["number"]} if "number" in week else {}),
+    }
+    out = {"": fill(description, **slots)}  # a label's {name} slots (labels/<lang>/graphics.yaml)
     for i, layer in enumerate(loaded.layout.layers):
         if isinstance(layer, lm.Text):
             out[layer.name] = render_string(layer.text, ctx, str(loaded.where("layers", i, "text"))).strip()
@@ -113,9 +123,9 @@ def _job(
             Planned(
                 path=f"graphics/{size_name}/{stem}.png",
                 layout=loaded.name,
-                layout_title=loaded.layout.title,
+                layout_title=ctx["label"].get(f"layout_{loaded.name}", loaded.layout.title),
                 size=size_name,
-                size_label=size.label,
+                size_label=ctx["label"].get(f"size_{size_name}", size.label),
                 width=size.width,
                 height=size.height,
                 week=week,

@@ -16,8 +16,8 @@ from toolkit_helpers import (
 
 from htpm.campaign import Campaign
 from htpm.docx.oxml import document_language
-from htpm.docx.text import fill
 from htpm.generators.toolkit import build_document
+from htpm.labels import fill
 from htpm.prose import links as prose_links
 from htpm.prose import parse
 from htpm.values import shown

@@ -22,7 +22,8 @@ from htpm.docx.oxml import (
 )
 from htpm.docx.package import FIXED_TIME, document_bytes
 from htpm.docx.styles import text_colour
-from htpm.docx.text import fill, illegal_characters, strip_illegal, to_roman
+from htpm.docx.text import illegal_characters, strip_illegal, to_roman
+from htpm.labels import fill
 
 
 @pytest.mark.parametrize(("n", "roman"), [(1, "i"), (2, "ii"), (4, "iv"), (9, "ix"), (14, "xiv"), (40, "xl")])

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from htpm.campaign import Campaign
-from htpm.docx.text import fill
+from htpm.labels import fill
 from htpm.prose import inline_text, is_safe_target, links, parse, parse_inline
 
 HEADING = re.compile(r"^Heading ([1-9])$")

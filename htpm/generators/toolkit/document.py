@@ -25,10 +25,10 @@ from htpm.docx.oxml import (
 )
 from htpm.docx.package import document_bytes, external_parts
 from htpm.docx.styles import recolour, require_styles, text_colour
-from htpm.docx.text import fill
 from htpm.docx.writer import DocWriter, HeadingRef, Notes
 from htpm.errors import HtpmError
 from htpm.generators.toolkit.sections import Body
+from htpm.labels import fill
 
 BASE = "toolkit/base.docx"
 TOC_LEVELS = 2  # parts and their sections, as in the federal toolkits

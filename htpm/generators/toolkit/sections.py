@@ -13,9 +13,10 @@ import re
 from docx.text.paragraph import Paragraph
 
 from htpm.campaign import Campaign
-from htpm.docx.text import fill, to_roman
+from htpm.docx.text import to_roman
 from htpm.docx.writer import DocWriter, SourcePath
 from htpm.errors import HtpmError
+from htpm.labels import fill
 from htpm.model import Feature, Link
 from htpm.proclamation.text import parse_clause
 from htpm.prose import parse, parse_plain, plain
@@ -180,7 +181,7 @@ class Body:
                 raise HtpmError(
                     f"events.days.{index}: there is no day {day.day} in that month", where
                 ) from None
-            row = [self.campaign.format_date(date, "MMMM d"), day.name]
+            row = [self.campaign.day_and_month(date), day.name]
             rows.append([*row, day.description or ""] if described else row)
         header = [self.label("date"), self.label("observance_day")]
         self.w.heading(2, self.label("awareness_days"))
