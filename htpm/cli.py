@@ -63,18 +63,38 @@ def validate(
     format_: Annotated[
         TextOrJson, typer.Option("--format", help="text (file:line:col: key: message) or json.")
     ] = TextOrJson.text,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="A string a translation leaves in the primary language is an error."),
+    ] = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Check a campaign config and report every mistake at once, with file and line."""
     from htpm.validation import validate_config
 
     path = default_config(config)
-    result = validate_config(path)
+    result = validate_config(path, strict=strict)
     if format_ is TextOrJson.json:
         problems = [p.as_json() for p in result.problems]
-        typer.echo(json.dumps({"config": str(path), "ok": result.ok, "problems": problems}, indent=2))
+        covered = [
+            {
+                "locale": c.locale,
+                "strings": c.total,
+                "translated": c.translated,
+                "fallbacks": [e.key for e in c.fallbacks],
+                "fuzzy": [e.key for e in c.fuzzy],
+            }
+            for c in result.coverage
+        ]
+        report: dict[str, object] = {"config": str(path), "ok": result.ok, "problems": problems}
+        if covered:
+            report["translations"] = covered
+        typer.echo(json.dumps(report, indent=2))
     elif result.campaign is not None and result.ok:
-        Voice(quiet).info(f"{path}: ok ({len(result.campaign.weeks)} weeks, {result.campaign.locale})")
+        locales = ", ".join(result.campaign.locales)
+        Voice(quiet).info(f"{path}: ok ({len(result.campaign.weeks)} weeks, {locales})")
+        for each in result.coverage:
+            Voice(quiet).info(f"  {each.summary()}")
     else:
         for problem in result.problems:
             typer.echo(str(problem), err=True)
@@ -221,9 +241,9 @@ def _progress(quiet: bool = False):  # type: ignore[no-untyped-def]
 
 def _register_areas() -> None:
     """Each area's commands live beside its library code (htpm/cli_<area>.py)."""
-    from htpm import cli_graphics, cli_lint, cli_proclamation
+    from htpm import cli_graphics, cli_lint, cli_proclamation, cli_translations
 
-    for area in (cli_lint, cli_proclamation, cli_graphics):
+    for area in (cli_lint, cli_proclamation, cli_graphics, cli_translations):
         area.register(app)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from htpm.campaign import Campaign
 from htpm.errors import HtpmError
@@ -39,14 +39,20 @@ class Validation:
     path: Path
     campaign: Campaign | None
     problems: list[Problem] = field(default_factory=list)
+    coverage: list[Any] = field(default_factory=list)  # htpm.translations.Coverage, one per translation
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def validate_config(path: Path, locale: str | None = None, lint: bool = True) -> Validation:
-    """Load the config at `path` and run every check on it; never raises for the user's mistakes."""
+def validate_config(
+    path: Path, locale: str | None = None, lint: bool = True, strict: bool = False
+) -> Validation:
+    """Load the config at `path` and run every check on it; never raises for the user's mistakes.
+
+    Each translation's coverage is measured (which strings fall back to the primary language);
+    with `strict`, every fallback is a problem."""
     from htpm import checks
     from htpm.config import load_campaign
 
@@ -57,9 +63,25 @@ def validate_config(path: Path, locale: str | None = None, lint: bool = True) ->
     problems = run_checks(campaign, dry_run=True)
     if lint and not problems:
         problems += checks.lint_errors(campaign)
+    found = []
     if locale is None:
         problems += checks.translations(campaign)
-    return Validation(path, campaign, sort_problems(problems))
+        found = _coverage(campaign)
+        if strict:
+            problems += [p for each in found for p in each.problems()]
+    return Validation(path, campaign, sort_problems(problems), found)
+
+
+def _coverage(campaign: Campaign) -> list[Any]:
+    from htpm.translations import coverage
+
+    out = []
+    for code in campaign.locales[1:]:
+        try:
+            out.append(coverage(campaign.path, code, campaign.locale))
+        except HtpmError:  # a translation that does not load: checks.translations reports it
+            continue
+    return out
 
 
 def run_checks(

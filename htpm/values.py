@@ -142,6 +142,17 @@ def parse_assignments(items: list[str], option: str = "--fill", what: str = "nam
     return values
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[¡¿]|\*\*|\*)$")
+
+
+def _opening(value: str, text: str, at: int) -> str:
+    """A value that opens a sentence starts with a capital ('{month} es ...' -> 'Marzo es ...',
+    where Spanish writes month names in lower case), wherever the language writes it lower case."""
+    if value[:1].islower() and _SENTENCE_START.search(text[:at]):
+        return value[:1].upper() + value[1:]
+    return value
+
+
 def substitute(
     data: dict[str, Any],
     values: Mapping[str, str],
@@ -179,7 +190,9 @@ def substitute(
         if clause:  # the proclamation's parser owns braces here: fill campaign values only
             return _BRACE_NAME.sub(
                 lambda m: (
-                    m.group(0) if m.group(1) in keep or not known(m.group(1)) else value_of(m.group(1), path)
+                    m.group(0)
+                    if m.group(1) in keep or not known(m.group(1))
+                    else _opening(value_of(m.group(1), path), text, m.start())
                 ),
                 text,
             )
@@ -190,7 +203,7 @@ def substitute(
                 return token[0]
             name = match.group(1)
             if known(name):
-                return value_of(name, path)
+                return _opening(value_of(name, path), text, match.start())
             problems.append(
                 Problem(
                     locate(path),
