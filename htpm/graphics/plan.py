@@ -270,6 +270,7 @@ def _text_box(
         box=box,
         text_key=style.colour if style.colour in PALETTE_NAMES else None,
         under_keys=tuple(dict.fromkeys(c for c in reversed(under) if c in PALETTE_NAMES)),
+        language=campaign.locale,
     )
 
 

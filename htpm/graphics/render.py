@@ -109,6 +109,7 @@ class TextBox:
     # the same text on every graphic of the scene (the organization's name in place of a logo):
     # drawn once with the static layers
     fixed: str | None = None
+    language: str | None = None  # the text's locale, for hyphenation where a word cannot fit
 
 
 Op = Fill | Gradient | Photo | Rect | Logo | TextBox
@@ -315,7 +316,7 @@ def _draw_text(image: Image.Image, op: TextBox, text: str, size_name: str, label
     who = f"{op.who} ({size_name}{', ' + label if label else ''})"
     x, y, w, h = op.box
     try:
-        fitted = fit(text, op.font_path, (w, h), op.sizes, op.lines, op.line_height, op.tracking)
+        fitted = fit(text, op.font_path, (w, h), op.sizes, op.lines, op.line_height, op.tracking, op.language)
     except DoesNotFit as exc:
         error = GraphicsError(
             f"{who}: the text does not fit at the minimum size {op.sizes[0]} px ({exc.reason}); "

@@ -1,7 +1,10 @@
 """Text fitting: the largest font size at which a text fits its box, with balanced line breaks.
 
-- Lines break only at spaces, after a slash ("Audiences/Resources") and at explicit newlines; a
-  word is never cut or hyphenated.
+- Lines break at spaces, after a slash ("Audiences/Resources") and at explicit newlines. A word
+  is hyphenated only when it is wider than the box even at the smallest size (Spanish runs
+  longer than English: "concientización"), at the points of the language's hyphenation
+  dictionary (pyphen's, shipped with it; no dictionary for the language: no hyphenation), each
+  piece as long as fits, with a hyphen at the end of the line.
 - At a given size a paragraph takes the fewest lines it can; those lines are then balanced: the
   longest line is made as short as possible and the lines as even as possible, and a last line
   holding a single word is avoided whenever another break exists (no orphan).
@@ -13,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
+
+import pyphen
 
 from htpm.graphics.fonts import load_font
 
@@ -62,19 +67,39 @@ def fit(
     max_lines: int,
     line_height: float = 1.15,
     tracking: float = 0.0,
+    language: str | None = None,
 ) -> Fitted:
     """The largest size in `sizes` (min, max) at which `text` fits `box` (width, height) in at most
-    `max_lines` lines. Raises DoesNotFit with the reason at the minimum size."""
+    `max_lines` lines; hyphenated in `language` (e.g. 'es-US') only when no size fits otherwise.
+    Raises DoesNotFit with the reason at the minimum size."""
+    try:
+        return _fit(text, font_path, box, sizes, max_lines, line_height, tracking, None)
+    except DoesNotFit:
+        if _dictionary(language) is None:
+            raise
+        return _fit(text, font_path, box, sizes, max_lines, line_height, tracking, language)
+
+
+def _fit(
+    text: str,
+    font_path: str,
+    box: tuple[float, float],
+    sizes: tuple[int, int],
+    max_lines: int,
+    line_height: float,
+    tracking: float,
+    language: str | None,
+) -> Fitted:
     smallest, largest = sizes
     paragraphs = [tokens(p) for p in text.split("\n")]
     paragraphs = [words for words in paragraphs if words]
-    best = _try(paragraphs, font_path, box, smallest, max_lines, line_height, tracking)
+    best = _try(paragraphs, font_path, box, smallest, max_lines, line_height, tracking, language)
     if isinstance(best, str):
         raise DoesNotFit(best)
     lo, hi = smallest, largest  # fits(lo) holds; find the largest size that fits
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        attempt = _try(paragraphs, font_path, box, mid, max_lines, line_height, tracking)
+        attempt = _try(paragraphs, font_path, box, mid, max_lines, line_height, tracking, language)
         if isinstance(attempt, str):
             hi = mid - 1
         else:
@@ -107,11 +132,14 @@ def _try(
     max_lines: int,
     line_height: float,
     tracking: float,
+    language: str | None = None,
 ) -> Fitted | str:
     """The text set at `size`, or the reason it does not fit."""
     width, height = box
     lines: list[str] = []
     for words in paragraphs:
+        if language is not None:
+            words = _hyphenated(words, language, lambda s: _width(s, font_path, size, tracking), width)
         for word in words:
             if _width(word.strip(), font_path, size, tracking) > width:
                 return f"the word {word.strip()!r} is wider than the box at {size} px"
@@ -134,6 +162,42 @@ def _try(
             f"{len(lines)} lines at {size} px are {fitted.height:.0f} px tall and the box is {height:.0f} px"
         )
     return fitted
+
+
+@cache
+def _dictionary(language: str | None) -> pyphen.Pyphen | None:
+    """The hyphenation dictionary pyphen ships for a locale ('es-US' -> es), or None."""
+    if not language:
+        return None
+    found = pyphen.language_fallback(language.replace("-", "_"))
+    return pyphen.Pyphen(lang=found) if found else None
+
+
+def _hyphenated(words: list[str], language: str, measure, width: float) -> list[str]:  # type: ignore[no-untyped-def]
+    """`words` with each word wider than `width` split at hyphenation points into pieces that fit,
+    each as long as it can be: a piece ends in '-' and the next is joined to it without a space."""
+    dictionary = _dictionary(language)
+    if dictionary is None:
+        return words
+    out: list[str] = []
+    for token in words:
+        word = token.lstrip(" ")
+        lead = token[: len(token) - len(word)]
+        if measure(word) <= width:
+            out.append(token)
+            continue
+        pieces, rest = [], word
+        while measure(rest) > width:
+            points = [p for p in dictionary.positions(rest) if measure(rest[:p] + "-") <= width]
+            if not points:
+                break  # no point makes a piece narrow enough: the caller reports the word
+            cut = max(points)
+            pieces.append(rest[:cut] + "-")
+            rest = rest[cut:]
+        pieces.append(rest)
+        out.append(lead + pieces[0])
+        out.extend(pieces[1:])
+    return out
 
 
 def _fewest_lines(words: list[str], font_path: str, size: int, tracking: float, width: float) -> int:
