@@ -313,5 +313,6 @@ class CampaignConfig(Content):
     lint: LintSettings = Field(default_factory=LintSettings, description="Messaging lint settings")
     translations: dict[str, dict[str, object]] = Field(
         default_factory=dict,
-        description="Per locale (e.g. es-US): content keys overriding this config in that language",
+        description="Per locale (e.g. es-US): content keys overriding this config in that language, "
+        "built into DIR/<locale>/ (source_hashes: kept by `htpm translations import`)",
     )

@@ -312,13 +312,22 @@ def _block_span(text: str) -> tuple[int, int] | None:
     return match.start(), len(text)
 
 
-def _yaml() -> Any:
+def _yaml(block: str) -> Any:
+    """A round-trip YAML that writes sequences the way `block` does (`- ` under its key, or
+    indented two more), so an unchanged block comes back as it was."""
     from ruamel.yaml import YAML
 
+    offset = 2
+    lines = block.splitlines()
+    for above, line in zip(lines, lines[1:], strict=False):
+        key, dash = re.match(r"^(\s*)[^\s#-][^:]*:\s*$", above), re.match(r"^(\s*)- ", line)
+        if key and dash:
+            offset = max(0, len(dash.group(1)) - len(key.group(1)))
+            break
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
     return yaml
 
 
@@ -333,7 +342,7 @@ def _write(config_path: Path, locale: str, changes: list[tuple[Entry, str, str]]
     if span is None:  # import_po checked the block exists: it came from an `extends:` parent
         raise HtpmError("the translations: block is not in this file (it comes from the config it extends)")
     start, end = span
-    yaml = _yaml()
+    yaml = _yaml(text[start:end])
     block = yaml.load(text[start:end])
     overlay = block["translations"][locale]
     if overlay is None:

@@ -49,7 +49,7 @@ def _texts(kit: Path) -> dict[str, str]:
     for name in ("copy/newsletter.html", "copy/website.html", "graphics/index.html"):
         texts[name], lang = html_text(kit / name)
         assert lang == LOCALE, (name, lang)
-    for name in ("copy/newsletter.txt", "copy/website.md", "social/posts.md"):
+    for name in ("copy/newsletter.txt", "copy/website.md", "social/posts.md", "proclamation/proclamation.md"):
         texts[name] = (kit / name).read_text(encoding="utf-8")
     texts["calendar.ics"], langs = calendar_text(kit / "calendar.ics")
     assert langs == {LOCALE}
