@@ -129,3 +129,21 @@ def test_files_take_a_locale_or_a_language(tmp_path: Path) -> None:
     assert done.stderr.strip().endswith(
         "--language: no rule pack for 'pt-BR' (templates/lint/pt-BR.yaml or templates/lint/pt.yaml)"
     )
+
+
+SPANISH_INTRO = (
+    "Mayo es el mes de la seguridad en el agua. Aprenda a nadar con su familia. Las clases son gratis "
+    "en todas las piscinas del condado. Pregunte en la oficina del parque o llame a la línea."
+)
+
+
+def test_the_readability_target_of_an_ease_formula_is_a_rule_setting(tmp_path: Path) -> None:
+    """INFLESZ warns below the rule's target; the English grade rule ignores `target`."""
+    body = f"translations:\n  es-US:\n    introduction: {SPANISH_INTRO}\n"
+    path = campaign(tmp_path, body)
+    assert [f for f in lint_campaign(load_campaign(path)) if f.rule_id == "readability"] == []
+    path = campaign(tmp_path, "lint:\n  rules:\n    - {id: readability, target: 101}\n" + body)
+    (finding,) = [f for f in lint_campaign(load_campaign(path)) if f.rule_id == "readability"]
+    assert finding.location.line == line_of(path, "Mayo es")
+    assert finding.message.startswith("índice de legibilidad INFLESZ ")
+    assert "el objetivo es 101 o más" in finding.message
