@@ -31,7 +31,12 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--strict", help="Fail on warnings too, not only errors.")
         ] = False,
         language: Annotated[
-            str, typer.Option("--language", help="Rule pack for files (a config uses its own locale).")
+            str,
+            typer.Option(
+                "--language",
+                help="Rule pack for files: a locale or language, es-US falls back to es "
+                "(a config uses its own locales).",
+            ),
         ] = "en",
         check_rules: Annotated[
             bool,
@@ -42,12 +47,13 @@ def register(app: typer.Typer) -> None:
         """Check copy against the messaging guidelines; exit 1 on errors (or warnings with --strict)."""
         from htpm.lint import check_rules as run_examples
         from htpm.lint import failed, format_json, format_text, lint_targets, summary
-        from htpm.lint.rules import pack_path
+        from htpm.lint.rules import pack_names, pack_path
         from htpm.paths import templates_dir
 
         voice = Voice(quiet)
         if pack_path(language, (templates_dir(),)) is None:
-            raise UsageError(f"--language: no rule pack for {language!r} (templates/lint/{language}.yaml)")
+            names = " or ".join(f"templates/lint/{name}.yaml" for name in pack_names(language))
+            raise UsageError(f"--language: no rule pack for {language!r} ({names})")
         if check_rules:
             problems = run_examples(targets[0] if targets else None, language)
             for line in problems:

@@ -3,22 +3,41 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from htpm.errors import HtpmError, Location
-from htpm.lint.engine import Finding, LintContext, run
-from htpm.lint.extract import Text, campaign_texts, file_text
+from htpm.lint.engine import Finding, LintContext, required_findings, run
+from htpm.lint.extract import SourcePath, Text, campaign_texts, file_text
 from htpm.lint.report import failed, format_json, format_text, summary
-from htpm.lint.rules import CompiledRule, RuleSet, campaign_ruleset, load_ruleset
+from htpm.lint.rules import CompiledRule, RuleSet, campaign_ruleset, load_ruleset, missing_pack
 
 if TYPE_CHECKING:
     from htpm.campaign import Campaign
 
 
 def lint_campaign(campaign: Campaign) -> list[Finding]:
-    """Every finding in the copy the campaign produces, located in its YAML or Markdown source."""
+    """Every finding in the copy the campaign produces, located in its YAML or Markdown source.
+
+    Each text is checked with the pack of its own locale: the campaign's copy with its locale's pack,
+    and the copy each translation (`translations:`) gives with that locale's pack ('es-US' ->
+    lint/es-US.yaml, else lint/es.yaml). What a translation leaves to the primary language is the
+    primary's text and is checked once, as such. A locale no pack serves is an error finding."""
+    texts = campaign_texts(campaign)
+    findings = _lint_locale(campaign, texts, texts)
+    primary = {text.path: text.start for text in texts}
+    for locale in campaign.config.translations:
+        findings.extend(_lint_translation(campaign, locale, primary))
+    return sorted(findings, key=Finding.sort_key)
+
+
+def _lint_locale(campaign: Campaign, own: list[Text], texts: list[Text]) -> list[Finding]:
+    """Findings in `own` (the locale's own copy) with the locale's pack; required content is looked
+    for in all the copy a reader of that locale gets (`texts`)."""
     ruleset = campaign_ruleset(campaign)
+    if not ruleset.has_pack:
+        return [Finding(campaign.locate(("locale",)), "error", "rule-pack", missing_pack(campaign.locale))]
     settings = campaign.config.lint
     tags = campaign.config.hashtags
     ctx = LintContext(
@@ -31,16 +50,31 @@ def lint_campaign(campaign: Campaign) -> list[Finding]:
         config_location=Location(str(campaign.path)),
         locate=campaign.locate,
     )
-    findings = run(ruleset, campaign_texts(campaign), ctx)
-    notes = [Finding(Location(str(campaign.path)), "info", "lint", note) for note in ruleset.notes]
-    return notes + findings
+    if own is texts:
+        return run(ruleset, texts, ctx)
+    return run(ruleset, own, replace(ctx, campaign=False)) + required_findings(ruleset, texts, ctx)
+
+
+def _lint_translation(campaign: Campaign, locale: str, primary: dict[SourcePath, Location]) -> list[Finding]:
+    """The copy one translation gives (a text whose source is not the primary's), in its locale."""
+    from htpm.config import load_campaign
+
+    try:
+        translated = load_campaign(campaign.path, locale)
+    except HtpmError:  # `htpm validate` and `htpm build` report why, with the rest of the config's problems
+        where = campaign.locate(("translations", locale))
+        return [Finding(where, "info", "lint", f"translations.{locale}: not linted, it does not load")]
+    texts = campaign_texts(translated)
+    own = [text for text in texts if primary.get(text.path) != text.start]
+    return _lint_locale(translated, own, texts)
 
 
 def lint_files(
     paths: Iterable[str | Path], language: str = "en", search_path: tuple[Path, ...] | None = None
 ) -> list[Finding]:
-    """Findings in Markdown or plain-text files (rules that need a campaign, such as required
-    content and the hashtag limit per post, do not apply)."""
+    """Findings in Markdown or plain-text files, with the pack of `language` (a locale such as
+    'es-US' or a language; rules that need a campaign, such as required content and the hashtag
+    limit per post, do not apply)."""
     ruleset = load_ruleset(language, search_path)
     texts = []
     for path in map(Path, paths):
@@ -91,7 +125,12 @@ def check_rules(target: str | Path | None = None, language: str = "en") -> list[
     from htpm.config import load_campaign
 
     if target is not None and Path(target).suffix.lower() in (".yaml", ".yml"):
-        return example_failures(campaign_ruleset(load_campaign(target)))
+        campaign = load_campaign(target)
+        problems = example_failures(campaign_ruleset(campaign))
+        for locale in campaign.config.translations:  # each translation's pack, with the same settings
+            translated = campaign_ruleset(load_campaign(target, locale))
+            problems += [f"{locale}: {problem}" for problem in example_failures(translated)]
+        return problems
     return example_failures(load_ruleset(language))
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from htpm.errors import Location
 from htpm.lint.extract import Text
 from htpm.lint.prepare import HASHTAG, Prepared, inside, overlaps, prepare, sentence_spans, suppressions
-from htpm.lint.readability import fk_grade, words
+from htpm.lint.readability import FORMULAS
 from htpm.lint.rules import WORD_KINDS, CompiledRule, RuleSet
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -85,7 +85,7 @@ def run(ruleset: RuleSet, texts: list[Text], ctx: LintContext) -> list[Finding]:
                     )
                 )
     if ctx.campaign:
-        findings.extend(_required(ruleset, texts, ctx))
+        findings.extend(required_findings(ruleset, texts, ctx))
     return sorted(findings, key=Finding.sort_key)
 
 
@@ -192,15 +192,23 @@ def _statistics(rule: CompiledRule, p: Prepared, rs: RuleSet) -> list[Hit]:
 
 
 def _readability(rule: CompiledRule, p: Prepared, ctx: LintContext) -> list[Hit]:
+    """A grade formula warns above the campaign's grade; an ease formula below the rule's target."""
+    formula = FORMULAS[rule.rule.formula]
     plain = re.sub(r"[*_`\[\]]|\[\^[^\]]*\]", " ", p.words)
-    if len(words(plain)) < rule.rule.min_words:
+    if len(formula.words(plain)) < rule.rule.min_words:
         return []
-    grade = fk_grade(plain)
-    if grade <= ctx.readability_grade:
-        return []
+    score = formula.score(plain)
+    if formula.grade:
+        target = ctx.readability_grade
+        if score <= target:
+            return []
+    else:
+        target = rule.rule.target if rule.rule.target is not None else formula.default_target or 0.0
+        if score >= target:
+            return []
     first = re.search(r"\S", p.original)
     start = first.start() if first else 0
-    values = {"grade": f"{grade:.1f}", "target": f"{ctx.readability_grade:g}"}
+    values = {"grade": f"{score:.1f}", "score": f"{score:.1f}", "target": f"{target:g}"}
     return [Hit(start, start, fill(rule.rule.message, **values), fill(rule.rule.suggestion, **values))]
 
 
@@ -231,7 +239,8 @@ def _needle(value: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w#])" + re.escape(value.strip()) + r"(?!\w)", re.IGNORECASE)
 
 
-def _required(ruleset: RuleSet, texts: list[Text], ctx: LintContext) -> list[Finding]:
+def required_findings(ruleset: RuleSet, texts: list[Text], ctx: LintContext) -> list[Finding]:
+    """The `required` rules: each looks for its config values in all of `texts`."""
     findings = []
     for rule in ruleset.rules:
         if rule.rule.kind != "required":
@@ -263,4 +272,4 @@ def _required(ruleset: RuleSet, texts: list[Text], ctx: LintContext) -> list[Fin
     return findings
 
 
-__all__ = ["Finding", "LintContext", "run", "fill"]
+__all__ = ["Finding", "LintContext", "run", "fill", "required_findings"]

@@ -23,7 +23,7 @@ ADDRESSES = re.compile(
 )
 HASHTAG = IN_TEXT  # one definition of a hashtag, shared with the posts' hashtag limits
 HANDLE = re.compile(r"(?<![\w@])@\w+")
-QUOTED = re.compile(r"\"[^\"\n]+\"|“[^”]+”|‘[^’\n]+’|(?<![\w'’])'[^'\n]+'(?![\w])")
+QUOTED = re.compile(r"\"[^\"\n]+\"|“[^”]+”|«[^»]+»|‘[^’\n]+’|(?<![\w'’])'[^'\n]+'(?![\w])")
 _TRAILING_PUNCT = ".,;:!?)"
 
 
@@ -83,7 +83,8 @@ def suppressions(text: str) -> Suppressions:
 
 def name_spans(text: str, connectors: frozenset[str]) -> list[tuple[int, int]]:
     """Capitalised Multi-Word Names ("Bureau of Labor Statistics"): two or more capitalised words,
-    joined by spaces and the pack's small connecting words."""
+    joined by spaces and the pack's small connecting words, one of them written in capitals and small
+    letters (words all in capitals are shouting or acronyms, not a name on their own)."""
     spans = []
     tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W\d_][\w'’.&-]*", text)]
     i = 0
@@ -99,7 +100,8 @@ def name_spans(text: str, connectors: frozenset[str]) -> list[tuple[int, int]]:
             elif word.lower() not in connectors:
                 break
             j += 1
-        if capitals >= 2:
+        titled = any(w[0].isupper() and any(c.islower() for c in w) for _, _, w in tokens[i : last_cap + 1])
+        if capitals >= 2 and titled:
             spans.append((tokens[i][0], tokens[last_cap][1]))
         i = last_cap + 1
     return spans

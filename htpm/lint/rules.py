@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from htpm.errors import HtpmError, Location
 from htpm.fields import CopyKind
+from htpm.lint.readability import FormulaName
 from htpm.paths import templates_dir
 from htpm.suggest import did_you_mean
 from htpm.yamlmodel import message, nearest, validate_tree, value_path
@@ -53,6 +54,10 @@ class Rule(BaseModel):
     look_for: list[str] = Field(default_factory=list, description="required: config fields to find")
     sources: list[str] = Field(default_factory=list, description="statistics: what counts as a source")
     min_words: int = Field(25, ge=1, description="readability: shortest text to grade")
+    formula: FormulaName = Field("flesch-kincaid", description="readability: the language's formula")
+    target: float | None = Field(
+        None, description="readability, ease formulas: lowest passing score (grades: lint.readability_grade)"
+    )
     must_match: list[str] = Field(default_factory=list, description="Examples the rule must report")
     must_not_match: list[str] = Field(default_factory=list, description="Examples it must not report")
 
@@ -108,6 +113,7 @@ class RuleSet:
     example_context: dict[str, Any] = field(default_factory=dict)
     origin: str = ""
     notes: tuple[str, ...] = ()  # e.g. "no pack for language xx"
+    has_pack: bool = True  # False: no pack served the locale, only a campaign's own rules
 
     def get(self, rule_id: str) -> CompiledRule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -218,20 +224,38 @@ def build_ruleset(
         example_context=dict(pack.example_context if pack else {}),
         origin=origin,
         notes=notes,
+        has_pack=pack is not None,
     )
 
 
-def pack_path(language: str, search_path: tuple[Path, ...]) -> Path | None:
-    """The first lint/<language>.yaml on the search path (campaign folders first, then templates/)."""
+def pack_names(locale: str) -> tuple[str, ...]:
+    """The pack names a locale looks for, most specific first: 'es-US' -> ('es-US', 'es')."""
+    language = locale.split("-")[0]
+    return (locale,) if language == locale else (locale, language)
+
+
+def pack_path(locale: str, search_path: tuple[Path, ...]) -> Path | None:
+    """The pack for a locale: in each folder of the search path (campaign folders first, then
+    templates/), lint/<locale>.yaml, then lint/<language>.yaml ('es-US' -> es-US.yaml, es.yaml)."""
     for base in search_path:
-        candidate = base / "lint" / f"{language}.yaml"
-        if candidate.is_file():
-            return candidate
+        for name in pack_names(locale):
+            candidate = base / "lint" / f"{name}.yaml"
+            if candidate.is_file():
+                return candidate
     return None
 
 
+def missing_pack(locale: str) -> str:
+    """What to say when no pack serves a locale."""
+    names = " or ".join(f"lint/{name}.yaml" for name in pack_names(locale))
+    return (
+        f"no lint rule pack for locale {locale} ({names} beside the config or in htpm's templates); "
+        "write one (docs/lint.md#rule-packs) or build with --no-lint"
+    )
+
+
 def load_ruleset(language: str = "en", search_path: tuple[Path, ...] | None = None) -> RuleSet:
-    """The rules for a language without a campaign (for files)."""
+    """The rules for a locale or language without a campaign (for files)."""
     path = pack_path(language, search_path or (templates_dir(),))
     if path is None:
         return build_ruleset(None, language)
@@ -239,13 +263,14 @@ def load_ruleset(language: str = "en", search_path: tuple[Path, ...] | None = No
 
 
 def campaign_ruleset(campaign: Campaign) -> RuleSet:
-    """The campaign's pack (found on its template search path) with its `lint:` settings applied."""
+    """The pack for the campaign's locale (found on its template search path) with its `lint:`
+    settings applied."""
     settings = campaign.config.lint
-    path = pack_path(campaign.language, campaign.template_dirs)
+    path = pack_path(campaign.locale, campaign.template_dirs)
     pack = read_pack(path) if path else None
     return build_ruleset(
         pack,
-        str(path) if path else campaign.language,
+        str(path) if path else campaign.locale,
         extra=settings.rules,
         disable=settings.disable,
         severity=dict(settings.severity),

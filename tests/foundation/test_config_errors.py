@@ -207,6 +207,9 @@ CASES: dict[str, dict[str, str | bytes]] = {
         "config.yaml": BASE + "translations:\n  es-US:\n    theme:\n      nmae: Nadar seguros\n"
     },
     "translation-not-content": {"config.yaml": BASE + "translations:\n  es-US:\n    branding: {}\n"},
+    "translation-without-lint-pack": {
+        "config.yaml": BASE + "translations:\n  pt-BR:\n    goals: [Aprender a nadar.]\n"
+    },
 }
 
 
