@@ -85,8 +85,14 @@ def add_rect(shapes, box: Box, colour: MSO_THEME_COLOR) -> None:  # noqa: ANN001
     style = element.find(qn("p:style"))
     if style is not None:  # the default style draws a shadow-less outline in accent colours
         element.remove(style)
-    # first in the tree: drawn under the placeholders and before them in the reading order
-    tree.insert(2, element)
+    # before the placeholders (drawn under them, and before them in the reading order), after
+    # the decoration added before it (drawn over it)
+    shapes_before = [
+        i
+        for i, child in enumerate(tree)
+        if child.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}[@name='Decoration']") is not None
+    ]
+    tree.insert(shapes_before[-1] + 1 if shapes_before else 2, element)
 
 
 def text_style(shape, size: int, colour: MSO_THEME_COLOR, bold: bool = False) -> None:  # noqa: ANN001
