@@ -17,6 +17,9 @@ from htpm.fields import Copy, Model, Platform, Prose, Text, Url
 from htpm.hashtag import is_hashtag
 from htpm.settings import Branding, Graphics, LintSettings, Social
 
+#: the kit's own files a toolkit paragraph may link to (htpm.kitlinks)
+KitFile = Literal["meeting_backgrounds", "presentation", "slides_template", "graphics", "banners"]
+
 
 class Link(Model):
     text: Text = Copy("title", description="Descriptive link text (never 'click here')")
@@ -162,6 +165,11 @@ class Feature(Model):
     body: Prose | None = Copy("prose", None, description="Text")
     links_intro: str | None = Copy("prose", None, description="Text before the links")
     links: list[Link] = Field(default_factory=list, description="Links, shown as a list")
+    kit: list[KitFile] = Field(
+        default_factory=list,
+        description="Files of this kit to link to (meeting_backgrounds, presentation, slides_template, "
+        "graphics, banners): relative to the kit folder, or under social.image_base_url",
+    )
 
 
 class Events(Model):

@@ -75,7 +75,8 @@ class Graphics(Model):
         description="Sizes to render (see templates/graphics)",
     )
     layouts: list[str] = Field(
-        default_factory=lambda: ["week", "theme", "hotline"], description="Layout files to render"
+        default_factory=lambda: ["week", "theme", "hotline", "meeting", "meeting-theme", "banner"],
+        description="Layout files to render (meeting backgrounds and banners have their own sizes)",
     )
 
 

@@ -70,6 +70,7 @@ REGISTRY: tuple[Generator, ...] = (
     Generator("calendar", "htpm.generators.calendar", ("calendar.ics",)),
     Generator("proclamation", "htpm.generators.proclamation", ("proclamation/",)),
     Generator("graphics", "htpm.generators.graphics", ("graphics/",)),
+    Generator("slides", "htpm.generators.slides", ("slides/",)),
 )
 
 NAMES: tuple[str, ...] = tuple(g.name for g in REGISTRY)

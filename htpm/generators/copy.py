@@ -43,6 +43,8 @@ CONTENT_WIDTH = 552  # 600 px less 24 px padding each side
 LOGO_MAX_WIDTH = 240
 DARK_BACKGROUND = "#1E1E1E"  # the container's colour in clients that honour prefers-color-scheme: dark
 BASE_URL_KEY = ("digital", "image_base_url")
+HEADER_SIZE = "email_header"  # templates/graphics/sizes.yaml
+HEADER_FILE = "email-header.png"
 TEMPLATES = {
     "newsletter.html": "copy/newsletter.html.j2",
     "newsletter.txt": "copy/newsletter.txt.j2",
@@ -80,7 +82,7 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
     """The newsletter (HTML email, text, Markdown) and website copy (HTML fragment, Markdown)."""
     env = make_env(campaign.template_dirs)
     images: dict[str, Artifact] = {}
-    common = _common(campaign, images)
+    common = _common(campaign, images, ctx.dry)
     artifacts = []
     for kind in ("newsletter", "website"):
         context = {**common, **_block(campaign, kind, images)}
@@ -167,7 +169,7 @@ def _placed_images(
     without it, `images/<file>` on the website and none in the email (which says so)."""
     base = campaign.config.digital.image_base_url
     placed: dict[str, Any] = {}
-    for slot in ("logo", "image"):
+    for slot in ("header", "logo", "image"):
         image = context.get(slot)
         if image is None:
             continue
@@ -195,12 +197,37 @@ def _labels(campaign: Campaign) -> dict[str, str]:
     return campaign.labels_of("copy")
 
 
-def _common(campaign: Campaign, images: dict[str, Artifact]) -> dict[str, Any]:
+def email_header(campaign: Campaign, images: dict[str, Artifact], dry: bool) -> dict[str, Any] | None:
+    """The email header graphic (the first layout drawn at size `email_header`, by default
+    templates/graphics/banner.yaml), copied to copy/images/ and shown full width: the newsletter's
+    top in place of the logo. None when no layout draws that size."""
+    from htpm.graphics.plan import plan
+    from htpm.graphics.render import render_scene
+
+    for job in plan(campaign):
+        if job.scene.size != HEADER_SIZE or not job.graphics:
+            continue
+        graphic = job.graphics[0]
+        data = b"" if dry else render_scene(job.scene, [graphic.item])[0]  # validate draws it dry
+        images.setdefault(HEADER_FILE, Artifact(f"copy/images/{HEADER_FILE}", data))
+        index = campaign.config.graphics.layouts.index(graphic.layout)
+        return {
+            "key": ("graphics", "layouts", index),
+            "file": HEADER_FILE,
+            "alt": graphic.alt,
+            "width": 600,
+            "height": round(600 * graphic.height / graphic.width),
+        }
+    return None
+
+
+def _common(campaign: Campaign, images: dict[str, Artifact], dry: bool = False) -> dict[str, Any]:
     c = campaign.config
     org = c.organization
     branding = c.branding
+    header = email_header(campaign, images, dry)
     logo = None
-    if branding.logo:
+    if branding.logo and header is None:  # the header shows the logo
         alt = branding.logo_alt or org.name
         logo = _image(campaign, ("branding", "logo"), branding.logo, alt, LOGO_MAX_WIDTH, images)
     hotline = None
@@ -229,6 +256,7 @@ def _common(campaign: Campaign, images: dict[str, Artifact]) -> dict[str, Any]:
         "accounts": [{"label": a.label, "handle": a.handle, "url": a.url} for a in org.accounts],
         "hotline": hotline,
         "logo": logo,
+        "header": header,
         "colours": _colours(campaign),
         "labels": _labels(campaign),
     }

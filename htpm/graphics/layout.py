@@ -201,6 +201,11 @@ class Layout(Model):
         default_factory=list, description="Context values (e.g. hotline.phone) without which it is skipped"
     )
     canvas: dict[str, Canvas] = Field(min_length=1, description="The aspects it is drawn for")
+    sizes: list[str] | None = Field(
+        None,
+        description="Drawn at exactly these sizes (sizes.yaml), whatever graphics.sizes lists: "
+        "meeting backgrounds, banners",
+    )
     layers: list[Layer] = Field(min_length=1, description="Drawn bottom to top")
 
 
@@ -273,6 +278,18 @@ def _check_geometry(loaded: LoadedLayout, sizes: SizesFile) -> None:
             raise HtpmError(
                 f"layout {loaded.name}: unknown aspect {aspect!r}{did_you_mean(aspect, sizes.aspects)}",
                 loaded.where("canvas", aspect),
+            )
+    for i, size in enumerate(layout.sizes or ()):
+        spec = sizes.sizes.get(size)
+        if spec is None:
+            raise HtpmError(
+                f"layout {loaded.name}: unknown size {size!r}{did_you_mean(size, sizes.sizes)}",
+                loaded.where("sizes", i),
+            )
+        if spec.aspect not in layout.canvas:
+            raise HtpmError(
+                f"layout {loaded.name}: size {size} needs aspect {spec.aspect!r}, which the canvas lacks",
+                loaded.where("sizes", i),
             )
     for i, layer in enumerate(layout.layers):
         if layer.name in seen:

@@ -72,7 +72,7 @@ def plan(campaign: Campaign) -> list[Job]:
         else:
             contexts = [(None, base)]
         rendered = [(week, ctx, _render_texts(loaded, ctx)) for week, ctx in contexts]
-        for size_name in chosen:
+        for size_name in loaded.layout.sizes or chosen:  # a layout may name its own sizes
             jobs.append(_job(campaign, loaded, sizes, size_name, rendered))
     return jobs
 

@@ -110,6 +110,11 @@ def test_with_a_base_url_every_address_in_the_email_and_the_web_copy_is_absolute
         page = Page(files[name].decode("utf-8"))
         images = page.all("img")
         assert len(images) == (2 if name.endswith("newsletter.html") else 1), name
+        if name.endswith("newsletter.html"):  # the email header graphic comes first, in place of the logo
+            assert images[0]["src"] == BASE + "email-header.png"
+            assert (images[0]["width"], images[0]["height"]) == ("600", "150")
+            assert "banner with this year's theme" in images[0]["alt"]
+            images = images[1:]
         for img in images:
             assert img["src"] == BASE + "hhs-wordmark.png", name
             assert img["alt"].strip() and img["width"].isdigit() and img["height"].isdigit(), img
@@ -119,13 +124,10 @@ def test_with_a_base_url_every_address_in_the_email_and_the_web_copy_is_absolute
             for key in ("src", "href", "background"):
                 if key in attrs:
                     assert urlsplit(attrs[key]).scheme, f"{name}: relative {key}={attrs[key]!r}"
-    # in dark mode a logo drawn for white keeps a white plate behind it
     email = Page(files["copy/newsletter.html"].decode("utf-8"))
-    [logo_cell] = [a for t, a in email.elements if t == "td" and "logo-cell" in a.get("class", "")]
-    assert "logo-plate" in logo_cell["class"] and ".logo-plate { background-color: #FFFFFF !important; }" in (
-        "".join(email.styles)
-    )
+    assert not [a for t, a in email.elements if t == "td" and "logo-cell" in a.get("class", "")]
     assert files["copy/images/hhs-wordmark.png"].startswith(b"\x89PNG")  # still shipped, to upload
+    assert files["copy/images/email-header.png"].startswith(b"\x89PNG")
 
 
 def test_without_a_base_url_the_email_leaves_images_out_and_says_which(
@@ -135,10 +137,13 @@ def test_without_a_base_url_the_email_leaves_images_out_and_says_which(
     email = Page(files["copy/newsletter.html"].decode("utf-8"))
     assert email.all("img") == []
     assert [w.split(": ", 1)[1] for w in warnings] == [
-        f"{key}: hhs-wordmark.png is left out of copy/newsletter.html (an email shows images only from an "
+        f"{key}: {file} is left out of copy/newsletter.html (an email shows images only from an "
         "absolute address): set digital.image_base_url to the https:// address where copy/images/ will be "
         "hosted"
-        for key in ("branding.logo", "digital.newsletter.image")
+        for key, file in (
+            ("graphics.layouts.5", "email-header.png"),  # the banner layout draws the header
+            ("digital.newsletter.image", "hhs-wordmark.png"),
+        )
     ]
     assert [w.split(":")[0] for w in warnings] == [str(tmp_path / "campaign.yaml")] * 2
     assert [w.kind for w in warnings] == ["email-image", "email-image"]  # type: ignore[attr-defined]
@@ -164,7 +169,8 @@ def test_image_file_names_are_escaped_in_addresses(
     }
     campaign = make_campaign(WATER_SAFETY, overlay)
     files, _ = _files(campaign)
-    [img] = Page(files["copy/newsletter.html"].decode("utf-8")).all("img")
+    [header, img] = Page(files["copy/newsletter.html"].decode("utf-8")).all("img")
+    assert header["src"] == "https://cdn.example.org/swim/email-header.png"
     assert img["src"] == "https://cdn.example.org/swim/team%20photo%20%231.png"
     assert "copy/images/team photo #1.png" in files
 

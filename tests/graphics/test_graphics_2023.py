@@ -36,12 +36,14 @@ def test_four_sizes_per_focus_week_each_with_alt_text(artifacts: dict[str, bytes
 
 def test_none_blank_and_none_a_copy(artifacts: dict[str, bytes]) -> None:
     pngs = {p: d for p, d in artifacts.items() if p.endswith(".png")}
-    assert len(pngs) == 4 * (4 + 2)  # four sizes x (four weeks, theme, hotline)
+    # four sizes x (four weeks, theme, hotline), meeting backgrounds (four weeks, theme), two banners
+    assert len(pngs) == 4 * (4 + 2) + (4 + 1) + 2
     assert len({hashlib.sha256(d).hexdigest() for d in pngs.values()}) == len(pngs)
     for path, data in pngs.items():
         image = Image.open(io.BytesIO(data)).convert("L")
         spread = ImageStat.Stat(image).stddev[0]
-        assert spread > 30, f"{path} looks blank (stddev {spread:.1f})"
+        # meeting backgrounds keep their middle and right clear for the speaker: flatter by design
+        assert spread > (20 if "/meeting_background/" in path else 30), f"{path} looks blank ({spread:.1f})"
         assert len(image.getcolors(1 << 16) or range(1 << 16)) > 50, f"{path} has almost no colours"
 
 

@@ -67,7 +67,8 @@ def test_unknown_sizes_and_layouts_in_the_config(make_campaign: MakeCampaign) ->
     campaign = make_campaign({"graphics": {"sizes": ["tiktok"]}})
     with pytest.raises(
         HtpmError,
-        match=r"config\.yaml:\d+:\d+: graphics\.sizes: unknown size 'tiktok' \(known: facebook, ",
+        match=r"config\.yaml:\d+:\d+: graphics\.sizes: unknown size 'tiktok' "
+        r"\(known: email_header, facebook, ",
     ):
         render_graphics(campaign)
     campaign = make_campaign({"graphics": {"layouts": ["../secrets"]}})

@@ -45,7 +45,8 @@ def test_one_graphic_per_week_per_size_and_the_campaign_wide_ones(make_campaign:
         assert f"graphics/{size}/theme.png" in paths
         assert f"graphics/{size}/hotline.png" in paths
     assert "graphics/index.html" in paths
-    assert len(paths) == 2 * 7 * 2 + 1
+    # and, whatever the sizes, meeting backgrounds (five weeks, theme) and two banners
+    assert len(paths) == 2 * 7 * 2 + 2 * (5 + 1 + 2) + 1
 
 
 def test_alt_text_carries_every_text_on_the_image(make_campaign: MakeCampaign) -> None:
@@ -134,7 +135,7 @@ def test_contact_sheet_lists_the_whole_set_with_alt_text(make_campaign: MakeCamp
     campaign = make_campaign({"graphics": {"sizes": ["x"]}})
     full = by_path(render_graphics(campaign))
     sheet = full["graphics/index.html"].decode()
-    assert sheet.count("<img ") == 7
+    assert sheet.count("<img ") == 7 + 5 + 1 + 2  # and the meeting backgrounds and banners
     assert 'src="x/week-week1.png"' in sheet and 'width="1200" height="675"' in sheet
     assert "National Water Safety Month 2025 social media graphic" in sheet
     assert by_path(render_graphics(campaign, weeks=[1]))["graphics/index.html"].decode() == sheet

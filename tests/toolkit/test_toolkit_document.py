@@ -17,6 +17,7 @@ from toolkit_helpers import (
 from htpm.campaign import Campaign
 from htpm.docx.oxml import document_language
 from htpm.generators.toolkit import build_document
+from htpm.kitlinks import kit_links
 from htpm.labels import fill
 from htpm.prose import links as prose_links
 from htpm.prose import parse
@@ -138,10 +139,12 @@ def test_every_link_goes_where_the_config_says(which: str, request: pytest.Fixtu
     document = document[0] if isinstance(document, tuple) else document
     links = external_links(document)
     allowed = config_urls(campaign)
+    # the kit's own files (digital.blocks' kit:), relative inside the kit folder
+    kit = {href for block in campaign.config.digital.blocks for _t, href in kit_links(campaign, block.kit)}
     assert links
     for text, url in links:
-        assert url in allowed, (text, url)
-        assert url.startswith(("http://", "https://", "mailto:"))
+        assert url in allowed | kit, (text, url)
+        assert url in kit or url.startswith(("http://", "https://", "mailto:"))
         assert text.strip() and text.strip().lower() not in {"click here", "here", "link"}
     # and every link the prose gives is there
     shown = {url for _, url in links}

@@ -13,9 +13,11 @@ import re
 from docx.text.paragraph import Paragraph
 
 from htpm.campaign import Campaign
+from htpm.docx.oxml import add_hyperlink
 from htpm.docx.text import to_roman
 from htpm.docx.writer import DocWriter, SourcePath
 from htpm.errors import HtpmError
+from htpm.kitlinks import kit_links
 from htpm.labels import fill
 from htpm.model import Feature, Link
 from htpm.proclamation.text import parse_clause
@@ -73,6 +75,8 @@ class Body:
             self.w.inline(self.w.paragraph("Lead"), feature.subtitle, (*src, "subtitle"))
         if feature.body:
             self.w.prose(feature.body, (*src, "body"))
+        for text, href in kit_links(self.campaign, feature.kit):  # the kit's own files (htpm.kitlinks)
+            add_hyperlink(self.w.paragraph("List Bullet"), text, url=href, run_style=self.w.link_style)
         if feature.links_intro:
             self.w.inline(self.w.paragraph(), feature.links_intro, (*src, "links_intro"))
         for index, link in enumerate(feature.links):
