@@ -196,9 +196,9 @@ def _progress(quiet: bool = False):  # type: ignore[no-untyped-def]
 
 def _register_areas() -> None:
     """Each area's commands live beside its library code (htpm/cli_<area>.py)."""
-    from htpm import cli_graphics, cli_lint, cli_proclamation
+    from htpm import cli_graphics, cli_lint, cli_proclamation, cli_serve
 
-    for area in (cli_lint, cli_proclamation, cli_graphics):
+    for area in (cli_lint, cli_proclamation, cli_graphics, cli_serve):
         area.register(app)
 
 
