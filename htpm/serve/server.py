@@ -13,7 +13,6 @@ kit on screen, with the errors on top as the same file:line lines `htpm build` p
 
 from __future__ import annotations
 
-import mimetypes
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,7 +29,26 @@ from htpm.serve.kit import Kit, error_lines, page_images, rebuild
 
 STATIC = {"review.css": "text/css; charset=utf-8", "review.js": "text/javascript; charset=utf-8"}
 HEARTBEAT = 15.0  # seconds between keep-alive comments on the event stream
-TYPES = {".ics": "text/calendar", ".md": "text/markdown; charset=utf-8", ".webmanifest": "application/json"}
+TYPES = {  # a fixed table: the system's mime.types would make answers differ between machines
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+    ".woff2": "font/woff2",
+    ".txt": "text/plain; charset=utf-8",
+    ".md": "text/markdown; charset=utf-8",
+    ".csv": "text/csv; charset=utf-8",
+    ".ics": "text/calendar; charset=utf-8",
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
 
 
 @dataclass
@@ -207,7 +225,10 @@ def site_name(raw: str) -> str | None:
     path = urlsplit(raw).path
     if not path.startswith("/") or path.startswith("//"):
         return None
-    name = unquote(path[1:], errors="strict") if "%" in path else path[1:]
+    try:
+        name = unquote(path[1:], errors="strict")
+    except UnicodeDecodeError:
+        return None
     if name == "" or name.endswith("/"):
         name += "index.html"
     if any(ch in name for ch in ("\\", "\x00", ":")) or name.startswith("/"):
@@ -218,11 +239,7 @@ def site_name(raw: str) -> str | None:
 
 
 def content_type(name: str) -> str:
-    suffix = Path(name).suffix.lower()
-    if suffix in TYPES:
-        return TYPES[suffix]
-    guessed = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return guessed + ("; charset=utf-8" if guessed.startswith("text/") else "")
+    return TYPES.get(Path(name).suffix.lower(), "application/octet-stream")
 
 
 def make_server(state: State, host: str, port: int) -> ThreadingHTTPServer:
