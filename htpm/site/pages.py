@@ -401,12 +401,12 @@ class SiteBuilder:
     def downloads(self) -> dict[str, Any]:
         """Every document the build made, grouped by the generator that made it (a new
         generator's files appear without a change here)."""
-        from htpm.generators import owner_of
+        from htpm.generators import NAMES, owner_of
 
-        groups: dict[str, list[dict[str, Any]]] = {}
+        groups: dict[str, list[dict[str, Any]]] = {name: [] for name in (*NAMES, "other")}
         for path in self._download_paths():
             owner = owner_of(path)
-            groups.setdefault(owner.name if owner else "other", []).append(self._file(path))
+            groups[owner.name if owner else "other"].append(self._file(path))
         return {
             "groups": [
                 {
@@ -414,5 +414,6 @@ class SiteBuilder:
                     "files": files,
                 }
                 for name, files in groups.items()
+                if files
             ]
         }
