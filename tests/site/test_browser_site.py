@@ -40,6 +40,18 @@ def test_pages_load_cleanly_and_pass_axe(browser, site_dir: Path, axe_source: st
         context.close()
 
 
+def test_nothing_scrolls_sideways_at_320_px(browser, site_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        for name in PAGES:
+            page.goto((site_dir / name).as_uri())
+            overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, (name, overflow)
+    finally:
+        context.close()
+
+
 def test_a_copy_button_puts_the_post_on_the_clipboard(browser, site_dir: Path) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context()
     try:
