@@ -28,10 +28,13 @@ def serve(
     open_browser: Annotated[bool, typer.Option("--open", help="Open the site in a web browser.")] = False,
 ) -> None:
     """Serve the kit's website with a review layer, rebuilt and reloaded on every change."""
+    from htpm.errors import HtpmError
     from htpm.serve import is_loopback
     from htpm.serve import serve as run
 
     path: Path = default_config(config)
+    if not path.is_file():
+        raise HtpmError("config file not found", str(path))
     if not is_loopback(host):
         typer.echo(
             f"warning: serving on {host}: anyone who can reach this machine can read the kit and its "

@@ -259,11 +259,24 @@ def watch_paths(state: State) -> list[Path]:
     return list(dict.fromkeys(p.resolve() for p in folders if p.exists()))
 
 
+WATCHED_SUFFIXES = (
+    ".yaml", ".yml", ".md", ".markdown", ".txt", ".j2", ".js", ".css", ".docx", ".pptx", ".csv",
+    ".png", ".jpg", ".jpeg", ".gif", ".ttf", ".otf",
+)  # fmt: skip
+
+
 def watch(state: State, stop: threading.Event) -> None:
-    """Rebuild after each change under the watched folders, until `stop` is set."""
+    """Rebuild after each change under the watched folders, until `stop` is set. Only inputs count
+    (configs, Markdown, templates, layouts, assets); watchfiles' default filter already skips
+    version-control and cache folders."""
     import watchfiles
 
-    for changes in watchfiles.watch(*watch_paths(state), stop_event=stop, debounce=300, step=100):
+    class Inputs(watchfiles.DefaultFilter):
+        def __call__(self, change: watchfiles.Change, path: str) -> bool:
+            return super().__call__(change, path) and path.lower().endswith(WATCHED_SUFFIXES)
+
+    paths = watch_paths(state)
+    for changes in watchfiles.watch(*paths, watch_filter=Inputs(), stop_event=stop, debounce=300, step=100):
         names = sorted({Path(path).name for _kind, path in changes})
         state.log(f"changed: {', '.join(names)}")
         state.build()
