@@ -34,8 +34,8 @@ def serve(
     from htpm.serve.server import make_server, make_state, watch
 
     state = make_state(config, locale, log)
+    server = make_server(state, host, port)  # first, so a port in use is said before a build
     state.build()
-    server = make_server(state, host, port)
     address = f"http://{host if ':' not in host else f'[{host}]'}:{server.server_address[1]}/"
     stop = stop or threading.Event()
     watcher = threading.Thread(target=watch, args=(state, stop), daemon=True)

@@ -17,3 +17,14 @@ def test_missing_config_is_exit_1(tmp_path, capsys: pytest.CaptureFixture[str]) 
 def test_a_bad_port_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["serve", "--port", "70000"]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_port_in_use_is_said_at_once(capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert run(["serve", "--port", str(port)]) == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
