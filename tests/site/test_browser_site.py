@@ -95,3 +95,22 @@ def test_each_counter_is_htpms_count_of_the_text_shown(
             assert post["shown"].startswith(f"{counted} of {limits[post['platform']].limit}"), post
     finally:
         page.close()
+
+
+def test_keyboard_focus_is_visible(browser, site_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    try:
+        page.goto((site_dir / "week-1.html").as_uri())
+        outlines = []
+        for _ in range(4):  # the skip link, then the banner's and the navigation's links
+            page.keyboard.press("Tab")
+            outlines.append(
+                page.evaluate(
+                    "() => { const s = getComputedStyle(document.activeElement);"
+                    " return [document.activeElement.tagName, s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+                )
+            )
+        assert all(style != "none" and width >= 2 for _tag, style, width in outlines), outlines
+        assert outlines[0][0] == "A" and page.evaluate("() => document.activeElement.isConnected")
+    finally:
+        page.close()
