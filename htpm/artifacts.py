@@ -49,6 +49,9 @@ class BuildContext:
     warnings: list[BuildWarning] = field(default_factory=list)
     pdf_requests: list[str] = field(default_factory=list)  # documents to convert, by artifact path
     progress: Callable[[str], None] = lambda _msg: None
+    # the artifacts of this build so far (`generate_all` fills it), for generators that show the
+    # others' outputs (the site)
+    made: list[Artifact] = field(default_factory=list)
 
     # the last build's bytes of an output in the same folder (None when new or edited by hand), for
     # outputs that carry a version (calendar SEQUENCE); and the clock, for what changed just now

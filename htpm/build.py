@@ -107,22 +107,32 @@ def generate_all(
     ctx: BuildContext,
     on_step: Callable[[str, int, int], None] = lambda _name, _i, _n: None,
 ) -> list[Artifact]:
-    """Every selected generator's artifacts, then the PDFs asked for, in one LibreOffice batch."""
-    artifacts: list[Artifact] = []
-    for index, generator in enumerate(generators):
+    """Every selected generator's artifacts, then the PDFs asked for, in one LibreOffice batch, then
+    the generators made from those artifacts (the site). The list is `ctx.made`."""
+    artifacts: list[Artifact] = ctx.made
+    first = [g for g in generators if not g.reads_outputs]
+    later = [g for g in generators if g.reads_outputs]
+    for index, generator in enumerate(first):
         on_step(generator.name, index, len(generators))
-        made = generator.generate(campaign, ctx)
-        stray = [a.path for a in made if not generator.owns_path(a.path)]
-        if stray:  # a bug: the registry must say what each generator writes
-            raise AssertionError(f"generator {generator.name} wrote outside what it owns: {stray}")
-        artifacts.extend(made)
+        _run(generator, campaign, ctx, artifacts)
     if ctx.pdf:
-        on_step("pdf", len(generators), len(generators) + 1)
+        on_step("pdf", len(first), len(generators) + 1)
         from htpm.pdf import pdf_artifacts
 
         artifacts.extend(pdf_artifacts(artifacts, ctx))
+    for index, generator in enumerate(later, len(first)):
+        on_step(generator.name, index, len(generators))
+        _run(generator, campaign, ctx, artifacts)
     on_step("write", len(generators), len(generators))
     return artifacts
+
+
+def _run(generator: Generator, campaign: Campaign, ctx: BuildContext, artifacts: list[Artifact]) -> None:
+    made = generator.generate(campaign, ctx)
+    stray = [a.path for a in made if not generator.owns_path(a.path)]
+    if stray:  # a bug: the registry must say what each generator writes
+        raise AssertionError(f"generator {generator.name} wrote outside what it owns: {stray}")
+    artifacts.extend(made)
 
 
 def _open_fill_ins(campaign: Campaign) -> BuildWarning:

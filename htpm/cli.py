@@ -241,9 +241,9 @@ def _progress(quiet: bool = False):  # type: ignore[no-untyped-def]
 
 def _register_areas() -> None:
     """Each area's commands live beside its library code (htpm/cli_<area>.py)."""
-    from htpm import cli_graphics, cli_lint, cli_proclamation, cli_translations
+    from htpm import cli_graphics, cli_lint, cli_proclamation, cli_serve, cli_translations
 
-    for area in (cli_lint, cli_proclamation, cli_graphics, cli_translations):
+    for area in (cli_lint, cli_proclamation, cli_graphics, cli_translations, cli_serve):
         area.register(app)
 
 

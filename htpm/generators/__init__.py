@@ -3,7 +3,8 @@
 Each generator module has `generate(campaign, ctx) -> list[Artifact]` and never touches the disk; it
 may have `check(campaign) -> list[Problem]`, its config checks, which `htpm validate` and `htpm build`
 run before anything is generated. `owns` lists the output paths or prefixes the generator writes, so
-`--only NAME` replaces and prunes exactly those files.
+`--only NAME` replaces and prunes exactly those files. A module with `READS_OUTPUTS = True` (the
+site) is made from the others' artifacts: the build runs it after them and after the PDFs.
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ class Generator:
     def check(self) -> CheckFn:
         fn: CheckFn = getattr(importlib.import_module(self.module), "check", _no_checks)
         return fn
+
+    @property
+    def reads_outputs(self) -> bool:
+        """True for a generator made from the others' artifacts (the site): it runs after them."""
+        return bool(getattr(importlib.import_module(self.module), "READS_OUTPUTS", False))
 
     def dry_run(self, campaign: Campaign) -> list[Problem]:
         """Everything a build does but writing (and LibreOffice, PNG encoding): for `validate`.
@@ -71,6 +77,7 @@ REGISTRY: tuple[Generator, ...] = (
     Generator("proclamation", "htpm.generators.proclamation", ("proclamation/",)),
     Generator("graphics", "htpm.generators.graphics", ("graphics/",)),
     Generator("slides", "htpm.generators.slides", ("slides/",)),
+    Generator("site", "htpm.generators.site", ("site/",)),
 )
 
 NAMES: tuple[str, ...] = tuple(g.name for g in REGISTRY)

@@ -25,7 +25,7 @@ URLs and domains become links.
 from __future__ import annotations
 
 from htpm.prose.check import ProseIssue, check_prose, require_valid_prose
-from htpm.prose.html import to_html, to_html_inline
+from htpm.prose.html import NoteHtml, escape, inline_html, to_html, to_html_inline
 from htpm.prose.markdown import to_markdown
 from htpm.prose.notes import NoteNumber, Notes, first_use
 from htpm.prose.parse import clean, parse, parse_clause_tree, parse_inline, parse_plain
@@ -59,6 +59,7 @@ __all__ = [
     "LineBreak",
     "Link",
     "ListItem",
+    "NoteHtml",
     "NoteNumber",
     "NoteRef",
     "Notes",
@@ -71,7 +72,9 @@ __all__ = [
     "Text",
     "check_prose",
     "clean",
+    "escape",
     "first_use",
+    "inline_html",
     "inline_text",
     "is_safe_target",
     "links",

@@ -110,6 +110,7 @@ class _Fake:
 
     name: str
     generate: Callable[..., list[Artifact]]
+    reads_outputs: bool = False
 
     def owns_path(self, path: str) -> bool:
         return path.startswith(self.name)
