@@ -45,7 +45,7 @@ def kit_links(campaign: Campaign, items: list[KitFile] | tuple[KitFile, ...]) ->
 
 
 def _graphics(campaign: Campaign, item: KitFile, label: dict[str, str]) -> list[tuple[str, str]]:
-    from htpm.docx.text import fill
+    from htpm.labels import fill
     from htpm.graphics.plan import plan
 
     sizes = (MEETING_SIZE,) if item == "meeting_backgrounds" else BANNER_SIZES

@@ -33,7 +33,7 @@ from pptx.slide import Slide, SlideLayout
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
 from htpm.docx.package import normalise_zip
-from htpm.docx.text import fill
+from htpm.labels import fill
 from htpm.errors import HtpmError
 from htpm.problems import Problem, problems_of
 from htpm.prose import parse, parse_inline, parse_plain

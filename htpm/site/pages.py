@@ -24,7 +24,7 @@ from PIL import Image
 
 from htpm.artifacts import Artifact
 from htpm.campaign import Campaign
-from htpm.docx.text import fill
+from htpm.labels import fill
 from htpm.site.colours import site_colours
 from htpm.site.prose import ProseBlock
 from htpm.site.toolkit import Labels, toolkit_page

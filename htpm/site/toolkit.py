@@ -320,7 +320,7 @@ class ToolkitPage:
 
 def toolkit_page(campaign: Campaign, warn: Callable[[str], None], labels: Labels) -> ToolkitPage:
     """The toolkit's body as HTML, with a table of contents of its parts and their sections."""
-    from htpm.docx.text import fill
+    from htpm.labels import fill
     from htpm.generators.toolkit.sections import Body
 
     cfg = campaign.config
