@@ -91,3 +91,11 @@ def test_the_english_formula_is_unchanged_for_english() -> None:
     en = load_ruleset("en").get("readability")
     assert en is not None and en.rule.formula == "flesch-kincaid" and en.rule.target is None
     assert FORMULAS["flesch-kincaid"].grade
+
+
+def test_every_formula_a_pack_may_name_is_implemented() -> None:
+    from typing import get_args
+
+    from htpm.lint.readability import FormulaName
+
+    assert set(get_args(FormulaName)) == set(FORMULAS)
