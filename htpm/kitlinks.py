@@ -45,8 +45,8 @@ def kit_links(campaign: Campaign, items: list[KitFile] | tuple[KitFile, ...]) ->
 
 
 def _graphics(campaign: Campaign, item: KitFile, label: dict[str, str]) -> list[tuple[str, str]]:
-    from htpm.labels import fill
     from htpm.graphics.plan import plan
+    from htpm.labels import fill
 
     sizes = (MEETING_SIZE,) if item == "meeting_backgrounds" else BANNER_SIZES
     titles = {w.number: w.week.title for w in campaign.weeks}

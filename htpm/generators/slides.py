@@ -33,8 +33,8 @@ from pptx.slide import Slide, SlideLayout
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
 from htpm.docx.package import normalise_zip
-from htpm.labels import fill
 from htpm.errors import HtpmError
+from htpm.labels import fill
 from htpm.problems import Problem, problems_of
 from htpm.prose import parse, parse_inline, parse_plain
 from htpm.prose.pptx import write_pptx, write_pptx_inlines

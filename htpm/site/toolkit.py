@@ -320,8 +320,8 @@ class ToolkitPage:
 
 def toolkit_page(campaign: Campaign, warn: Callable[[str], None], labels: Labels) -> ToolkitPage:
     """The toolkit's body as HTML, with a table of contents of its parts and their sections."""
-    from htpm.labels import fill
     from htpm.generators.toolkit.sections import Body
+    from htpm.labels import fill
 
     cfg = campaign.config
     notes = Notes(known={n.id: ("endnotes", i) for i, n in enumerate(cfg.endnotes)})

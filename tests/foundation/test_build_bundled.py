@@ -26,7 +26,16 @@ def test_every_generator_wrote_its_outputs(built: tuple[Path, BuildResult]) -> N
     assert {"social/posts.json", "copy/newsletter.html", "proclamation/proclamation.docx"} <= written
     assert any(p.startswith("graphics/") and p.endswith(".png") for p in written)
     assert {"slides/presentation.pptx", "slides/template.pptx"} <= written
-    assert set(NAMES) == {"toolkit", "social", "copy", "calendar", "proclamation", "graphics", "slides", "site"}
+    assert set(NAMES) == {
+        "toolkit",
+        "social",
+        "copy",
+        "calendar",
+        "proclamation",
+        "graphics",
+        "slides",
+        "site",
+    }
     assert "site/index.html" in written
     manifest = json.loads((out / MANIFEST).read_text())["files"]
     assert set(manifest) == written
