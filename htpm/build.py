@@ -12,7 +12,7 @@ from htpm.campaign import Campaign
 from htpm.config import load_campaign
 from htpm.errors import BuildFailed
 from htpm.generators import Generator, select
-from htpm.outputs import WriteReport, previous_output, write_artifacts
+from htpm.outputs import WriteReport, prepare_output, previous_output, write_artifacts
 from htpm.validation import check_or_raise
 
 
@@ -39,6 +39,7 @@ def build(
 
     With `only`, just those generators run, and only the files they own are replaced or pruned."""
     generators = select(only)
+    prepare_output(out_dir)  # a build killed mid-commit is rolled back before anything reads it
     campaign = load_campaign(config_path, fill=fill)
     check_or_raise(campaign, generators)
     warnings: list[BuildWarning] = []
