@@ -324,13 +324,13 @@ CASES: list[Case] = [
             "      mon: [" + ", ".join(f'"{h:02d}:{m:02d}"' for h in range(24) for m in range(60)) + "]\n",
         ),
     ),
-    Case("many-posts", SOCIAL, 0, r"out: \d+ written", config=many_posts(3000), isolate=True),
+    Case("many-posts", SOCIAL, 0, r"out: \d+ written", config=many_posts(400), isolate=True),
     Case(
         "lint-big-markdown",
         ("lint", "big.md"),
         1,
         r"lint: \d+ errors",
-        {"big.md": ("Victims were rescued. " * 20 + "\n\n") * 850},
+        {"big.md": ("Families learn to swim at the county pool every week. " * 8 + "Victims were rescued.\n\n") * 850},
         isolate=True,
     ),
     Case(
