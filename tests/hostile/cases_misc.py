@@ -330,7 +330,12 @@ CASES: list[Case] = [
         ("lint", "big.md"),
         1,
         r"lint: \d+ errors",
-        {"big.md": ("Families learn to swim at the county pool every week. " * 8 + "Victims were rescued.\n\n") * 850},
+        {
+            "big.md": (
+                "Families learn to swim at the county pool every week. " * 8 + "Victims were rescued.\n\n"
+            )
+            * 850
+        },
         isolate=True,
     ),
     Case(
