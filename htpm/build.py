@@ -13,7 +13,7 @@ from htpm.campaign import Campaign
 from htpm.config import load_campaign
 from htpm.errors import BuildFailed, UsageError
 from htpm.generators import Generator, select
-from htpm.outputs import WriteReport, previous_output, write_artifacts
+from htpm.outputs import WriteReport, prepare_output, previous_output, write_artifacts
 from htpm.validation import check_or_raise
 
 
@@ -56,6 +56,7 @@ def build(
     cross locales). With `only`, just those generators run, and only the files they own are
     replaced or pruned."""
     generators = select(only)
+    prepare_output(out_dir)  # a build killed mid-commit is rolled back before anything reads it
     primary = load_campaign(config_path, fill=fill)
     if locale is not None and locale not in primary.locales:
         raise UsageError(
@@ -69,6 +70,8 @@ def build(
     made: list[tuple[Campaign, Path, list[Artifact], list[BuildWarning]]] = []
     for campaign in campaigns:
         where = locale_dir(out_dir, campaign)
+        if where != out_dir:
+            prepare_output(where)
         warnings: list[BuildWarning] = []
         if lint:
             warnings.extend(_lint(campaign, strict))

@@ -14,7 +14,7 @@ import typer.core
 
 from htpm import __version__
 from htpm.cli_options import ConfigArg, QuietOpt, TextOrJson, VerboseOpt, Voice, default_config
-from htpm.errors import ConfigError, HtpmError, UsageError
+from htpm.errors import ConfigError, HtpmError, UsageError, one_line
 
 
 def _flags_take_no_value() -> None:
@@ -292,7 +292,7 @@ def run(args: list[str]) -> int:
         return 2
     except ConfigError as exc:
         for line in exc.lines:
-            typer.echo(line, err=True)
+            typer.echo(one_line(line), err=True)
         return 1
     except HtpmError as exc:
         typer.echo(str(exc), err=True)

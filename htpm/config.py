@@ -24,7 +24,7 @@ from htpm.campaign import Campaign, WeekMisfit
 from htpm.copyfields import iter_copy
 from htpm.errors import ConfigError, HtpmError, Location
 from htpm.model import CampaignConfig, Content
-from htpm.paths import FileTooLarge, bundled_config, confined, inside, read_limited
+from htpm.paths import MAX_PROSE_BYTES, FileTooLarge, bundled_config, confined, inside, read_limited
 from htpm.problems import Problem
 from htpm.suggest import did_you_mean
 from htpm.values import campaign_values, fill_in_values, substitute
@@ -32,7 +32,6 @@ from htpm.yamlmodel import nearest
 from htpm.yamlsafe import Located, read_yaml, source_map, unwrap
 
 MAX_EXTENDS = 8
-MAX_PROSE_BYTES = 1_000_000
 BUNDLED_PREFIX = "htpm:"
 
 

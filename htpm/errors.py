@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+# Control characters (and Unicode's line and paragraph separators) a message may carry from a
+# file name, a YAML key or a cell: shown escaped, so no input can forge a line of output.
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_OR_NEWLINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str, keep_newlines: bool = False) -> str:
+    """`text` with control characters written as escapes (`\\n`, `\\x1b`)."""
+    pattern = _CONTROL if keep_newlines else _CONTROL_OR_NEWLINE
+    return pattern.sub(lambda m: repr(m.group(0))[1:-1], text)
 
 
 @dataclass(frozen=True)
@@ -16,9 +28,10 @@ class Location:
     col: int = 0
 
     def __str__(self) -> str:
+        file = one_line(self.file)
         if self.line:
-            return f"{self.file}:{self.line}:{self.col}" if self.col else f"{self.file}:{self.line}"
-        return self.file
+            return f"{file}:{self.line}:{self.col}" if self.col else f"{file}:{self.line}"
+        return file
 
 
 def shown_path(path: str | Path) -> str:
@@ -47,8 +60,12 @@ class HtpmError(Exception):
             location = Location(shown_path(location))
         self.location = location
 
+    #: a message of several lines on purpose (a list of findings) keeps its line breaks
+    multiline = False
+
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}" if self.location else self.message
+        message = one_line(self.message, keep_newlines=self.multiline)
+        return f"{self.location}: {message}" if self.location else message
 
 
 class ConfigError(HtpmError):
@@ -62,11 +79,13 @@ class ConfigError(HtpmError):
         self.problems = list(problems or [])
 
     def __str__(self) -> str:
-        return self.message
+        return "\n".join(one_line(line) for line in self.lines)
 
 
 class BuildFailed(HtpmError):
     """Generators reported errors; nothing was written."""
+
+    multiline = True
 
 
 class UsageError(HtpmError):

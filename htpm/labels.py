@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from htpm.errors import HtpmError, Location
+from htpm.paths import inside
 from htpm.suggest import did_you_mean
 from htpm.yamlsafe import read_yaml, unwrap
 
@@ -50,6 +51,8 @@ def merged_labels(
     for folder in folders:
         if folder.is_dir():
             for file in sorted(folder.glob("*.yaml")):
+                if not inside(file, folder):  # a link out of the campaign's folder
+                    raise HtpmError("labels file: a link to a file outside its folder", file)
                 merged.update(read_labels(file))
     if merged:
         for key in overrides:

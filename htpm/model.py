@@ -132,6 +132,9 @@ class Post(Model):
     )
 
 
+MAX_WEEK_DAYS = 31  # a focus week's longest span, first to last day
+
+
 class PostSection(Model):
     title: Text = Copy("title", description="Section heading, e.g. 'Training Opportunities'")
     posts: list[Post] = Field(min_length=1, description="Sample posts in this section")
@@ -149,6 +152,9 @@ class Week(Model):
     def _ordered(self) -> Week:
         if self.start and self.end and self.end < self.start:
             raise ValueError("end is before start")
+        if self.start and self.end and (self.end - self.start).days >= MAX_WEEK_DAYS:
+            # every day of a week is a row of posting slots: 1900-2200 would be 158 million
+            raise ValueError(f"a focus week spans at most {MAX_WEEK_DAYS} days")
         return self
 
 
@@ -324,3 +330,26 @@ class CampaignConfig(Content):
         description="Per locale (e.g. es-US): content keys overriding this config in that language, "
         "built into DIR/<locale>/ (source_hashes: kept by `htpm translations import`)",
     )
+
+    @field_validator("locale")
+    @classmethod
+    def _known_locale(cls, v: str) -> str:
+        return known_locale(v)
+
+    @field_validator("translations")
+    @classmethod
+    def _known_locales(cls, v: dict[str, dict[str, object]]) -> dict[str, dict[str, object]]:
+        for tag in v:
+            known_locale(tag)
+        return v
+
+
+def known_locale(tag: str) -> str:
+    """`tag` when Babel has its dates and numbers; a ValueError naming it otherwise (`zz`)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise ValueError(f"unknown locale {tag!r} (no dates or numbers for it; e.g. en-US, es-US)") from None
+    return tag

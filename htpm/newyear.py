@@ -79,6 +79,10 @@ def new_year(year: int, source: Path, target: Path | None = None, force: bool = 
     target = target or default_target(source, old, year)
     if target.resolve() == source.resolve():
         raise UsageError("would replace the config it starts from; give another -o", target)
+    if not target.parent.is_dir():
+        raise HtpmError(f"cannot write it: the folder {target.parent} does not exist", target)
+    if target.is_dir():
+        raise HtpmError("a folder of that name already exists", target)
     if target.exists() and not force:
         raise HtpmError("already exists; use --force to replace it", target)
     text = source.read_text(encoding="utf-8")
@@ -104,10 +108,16 @@ def new_year(year: int, source: Path, target: Path | None = None, force: bool = 
     for dest in copies:
         if dest.resolve() in sources:
             raise HtpmError("would replace a file the old config uses; give another -o", dest)
+        if dest.is_dir() or dest.is_symlink():  # --force replaces files, never a folder or a link
+            raise HtpmError("a folder or link of that name already exists; give another -o", dest)
         if dest.exists() and not force:
             raise HtpmError("already exists; use --force to replace it", dest)
     new_text = _apply(shift_config_years(text, old, year), edits, old, year)
-    _write_checked(target, new_text, copies)
+    try:
+        _write_checked(target, new_text, copies)
+    except OSError as exc:  # a read-only folder, a full disk: what was written is put back
+        where = exc.filename or target
+        raise HtpmError(f"cannot write it ({exc.strerror or exc}); nothing changed", where) from None
     return target
 
 

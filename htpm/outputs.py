@@ -8,16 +8,25 @@
 3. `.htpm-manifest.json` records the hash of each file we wrote. A file whose bytes on disk differ
    from the manifest was edited by someone since: it is a conflict, kept unless `force`.
 4. A file whose bytes would not change is not rewritten (its modification time is kept).
+5. Crash-safe: before the first move a journal (`.htpm-journal.json`) lists every move; it is
+   removed once the last move is done (the commit point). A process killed in between (kill -9,
+   power loss) leaves the journal, and the next writer into the folder rolls the moves back, so
+   the earlier complete set is what is visible; staging folders left behind are removed.
+6. One writer at a time: the output folder itself is locked (`flock` on the folder, an advisory
+   lock the system drops when the process ends, however it ends, and no file left behind) while a
+   build writes; a second build into the folder is refused, never interleaved.
+7. `force` replaces files only: a folder or a link where an output goes is an error.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +35,7 @@ from htpm.errors import HtpmError
 from htpm.paths import inside
 
 MANIFEST = ".htpm-manifest.json"
+JOURNAL = ".htpm-journal.json"
 _STAGING_PREFIX = ".htpm-staging-"
 
 
@@ -44,7 +54,7 @@ def sha256(data: bytes) -> str:
 def read_manifest(out_dir: Path) -> dict[str, str]:
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
+    except (OSError, ValueError):  # none yet, or the output folder is not a folder
         return {}
     files = data.get("files", {}) if isinstance(data, dict) else {}
     return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
@@ -95,10 +105,24 @@ def write_artifacts(
     except OSError as exc:
         raise HtpmError(f"cannot create the output folder: {exc.strerror}", out_dir) from None
     out_dir = out_dir.resolve()
+    with output_lock(out_dir):
+        return _write_locked(artifacts, out_dir, force, prune, owned)
+
+
+def _write_locked(
+    artifacts: Iterable[Artifact],
+    out_dir: Path,
+    force: bool,
+    prune: bool,
+    owned: Callable[[str], bool] | None,
+) -> WriteReport:
     old_manifest = read_manifest(out_dir)
     report = WriteReport()
     new_manifest = dict(old_manifest)
-    staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=out_dir))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=out_dir))
+    except OSError as exc:
+        raise HtpmError(f"cannot write into the output folder: {exc.strerror or exc}", out_dir) from None
     try:
         to_write = _stage(artifacts, out_dir, staging, old_manifest, new_manifest, report, force)
         seen = set(report.unchanged) | set(report.conflicts) | {rel for rel, _, _ in to_write}
@@ -113,8 +137,11 @@ def write_artifacts(
                 new_manifest.pop(rel, None)
         _commit(out_dir, staging, [(tmp, target) for _, tmp, target in to_write], stale, new_manifest)
     except OSError as exc:  # disk full, permissions: the earlier outputs were put back
+        kept = len(old_manifest)
         raise HtpmError(
-            f"cannot write the outputs ({exc.strerror or exc}); nothing changed", out_dir
+            f"cannot write the outputs ({exc.strerror or exc}): no file was written or removed; "
+            f"the folder's {kept} earlier file(s) are as they were",
+            out_dir,
         ) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -143,6 +170,12 @@ def _stage(
         seen.add(art.path)
         target = target_path(out_dir, art.path)
         digest = sha256(art.data)
+        if target.exists() and not target.is_file():
+            raise HtpmError(
+                "a folder (or something else that is not a file) stands where this output goes; "
+                "move it away (--force replaces files only)",
+                target,
+            )
         if target.exists():
             on_disk = sha256(target.read_bytes()) if target.is_file() else None
             if on_disk == digest:
@@ -165,7 +198,7 @@ def _commit(
     out_dir: Path, staging: Path, staged: list[tuple[Path, Path]], stale: list[str], manifest: dict[str, str]
 ) -> None:
     """Move the staged files (and the new manifest) into place, removing `stale`; on any failure
-    put every file back as it was."""
+    put every file back as it was. The journal makes the same true after a kill (`recover`)."""
     moves: list[tuple[Path | None, Path]] = list(staged)
     manifest_tmp = staging / "manifest.new"
     manifest_tmp.write_text(
@@ -173,6 +206,7 @@ def _commit(
     )
     moves.append((manifest_tmp, out_dir / MANIFEST))
     moves.extend((None, out_dir / rel) for rel in stale)
+    _write_journal(out_dir, staging, moves)
     moved: list[tuple[Path, Path | None]] = []  # (target, backup or None if it did not exist)
     try:
         for index, (tmp, target) in enumerate(moves):
@@ -190,7 +224,120 @@ def _commit(
                 os.replace(backup, target)
             elif target.exists():
                 target.unlink()
+        (out_dir / JOURNAL).unlink(missing_ok=True)
         raise
+    (out_dir / JOURNAL).unlink()  # the commit point: from here the new set stands
+    _sync_folder(out_dir)
+
+
+def _write_journal(out_dir: Path, staging: Path, moves: list[tuple[Path | None, Path]]) -> None:
+    """Every move of this commit, durable on disk before the first one is made."""
+    entries = [
+        {
+            "target": target.relative_to(out_dir).as_posix(),
+            "staged": tmp.name if tmp is not None else None,
+            "backup": f"{index}.old",
+            "existed": target.exists(),
+        }
+        for index, (tmp, target) in enumerate(moves)
+    ]
+    tmp_journal = staging / "journal.new"
+    with tmp_journal.open("w", encoding="utf-8") as handle:
+        json.dump({"staging": staging.name, "moves": entries}, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp_journal, out_dir / JOURNAL)
+    _sync_folder(out_dir)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make renames in `folder` durable (where the system allows opening a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def recover(out_dir: Path) -> bool:
+    """Undo a commit a killed process left half done (its journal is still there), then remove
+    leftover staging folders. Call with the folder's lock held. True when a commit was undone."""
+    journal = out_dir / JOURNAL
+    undone = False
+    try:
+        data = json.loads(journal.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        data = None
+    except (OSError, ValueError):
+        raise HtpmError(f"{JOURNAL} is damaged; move it away to build again", out_dir) from None
+    if isinstance(data, dict) and str(data.get("staging", "")).startswith(_STAGING_PREFIX):
+        staging = out_dir / str(data["staging"])
+        for entry in reversed(data.get("moves", [])):
+            target = out_dir / str(entry["target"])
+            if not inside(target, out_dir) or not inside(staging, out_dir):
+                continue
+            backup = staging / str(entry["backup"])
+            staged = staging / str(entry["staged"]) if entry.get("staged") else None
+            if backup.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(backup, target)
+            elif not entry.get("existed") and staged is not None and not staged.exists():
+                target.unlink(missing_ok=True)  # moved in before the kill, and new: not the old set
+        undone = True
+    journal.unlink(missing_ok=True)
+    remove_leftover_staging(out_dir)
+    return undone
+
+
+@contextlib.contextmanager
+def output_lock(out_dir: Path) -> Iterator[None]:
+    """Hold the lock on `out_dir` for one writer; another process holding it is an HtpmError.
+
+    The lock is `flock`'s on the folder: the system drops it when its process ends, even by
+    kill -9, so a crash never leaves the folder locked. A process holding it may take it again."""
+    key = str(out_dir.resolve())
+    if key in _HELD:
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; one writer at a time is the user's care
+        fcntl = None  # type: ignore[assignment]
+    try:
+        handle = os.open(out_dir, os.O_RDONLY)
+    except OSError as exc:
+        raise HtpmError(f"cannot write into the output folder: {exc.strerror or exc}", out_dir) from None
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise HtpmError(
+                    "another htpm is writing into this folder; wait for it to finish", out_dir
+                ) from None
+        _HELD.add(key)
+        try:
+            recover(out_dir)
+            yield
+        finally:
+            _HELD.discard(key)
+    finally:
+        os.close(handle)  # closing drops the lock
+
+
+_HELD: set[str] = set()
+
+
+def prepare_output(out_dir: Path) -> None:
+    """Before a build reads its previous outputs: finish what a killed build left (rolled back)."""
+    if (out_dir / JOURNAL).exists() or any(out_dir.glob(_STAGING_PREFIX + "*")):
+        with output_lock(out_dir):
+            pass
 
 
 def _remove_empty_dirs(out_dir: Path, removed: list[Path]) -> None:

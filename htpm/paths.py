@@ -46,6 +46,11 @@ def bundled_config(name: str = "2023") -> Path:
     return data_dir() / "campaign_configs" / f"{name}.yaml"
 
 
+# The largest file of each kind htpm reads (a link to /dev/zero stops here, not at MemoryError).
+MAX_CONFIG_BYTES = 2_000_000  # a campaign config, an overlay, a label or limits file, a layout
+MAX_PROSE_BYTES = 1_000_000  # a Markdown or text file of prose (`{file: ...}`, `htpm lint FILE`)
+
+
 def read_limited(path: Path, limit: int) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; OSError for anything else.
 

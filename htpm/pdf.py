@@ -9,6 +9,7 @@ title in the viewer's title bar.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import json
@@ -18,6 +19,8 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from htpm.artifacts import Artifact, BuildContext
@@ -84,7 +87,9 @@ def convert_to_pdf(docx_paths: list[Path], out_dir: Path, timeout: float = 180) 
     for target in targets:
         target.unlink(missing_ok=True)
 
-    profile = Path(tempfile.mkdtemp(prefix="htpm-lo-", dir="/tmp"))
+    _remove_orphan_profiles()
+    profile = Path(tempfile.mkdtemp(prefix=_PROFILE_PREFIX, dir="/tmp"))
+    (profile / _OWNER).write_text(str(os.getpid()), encoding="ascii")
     command = [
         soffice,
         f"-env:UserInstallation={profile.as_uri()}",
@@ -133,7 +138,9 @@ def stable_pdf(data: bytes) -> bytes:
 
 
 def _run(command: list[str], env: dict[str, str], timeout: float) -> None:
-    # soffice forks (oosplash -> soffice.bin): run it in its own session to kill the whole group.
+    """Run soffice and make sure none of it outlives this call: it forks (oosplash -> soffice.bin),
+    so it runs in a session of its own and the whole process group is killed on a timeout, on an
+    interrupt (Ctrl-C, SIGTERM), when htpm exits, and after a normal end (strays included)."""
     process = subprocess.Popen(
         command,
         stdout=subprocess.PIPE,
@@ -142,13 +149,67 @@ def _run(command: list[str], env: dict[str, str], timeout: float) -> None:
         env=env,
         start_new_session=True,
     )
+    _RUNNING.add(process.pid)
+    restore = _sigterm_as_exit()
     try:
         process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
+        _end_group(process.pid)
         process.communicate()
         raise PdfConversionFailed(f"LibreOffice took longer than {timeout:g} s; no PDF written") from None
+    except BaseException:  # Ctrl-C, SIGTERM (as SystemExit): end LibreOffice before going
+        _end_group(process.pid)
+        process.wait()
+        raise
+    finally:
+        _end_group(process.pid)
+        _RUNNING.discard(process.pid)
+        restore()
+
+
+_RUNNING: set[int] = set()  # process groups of LibreOffice runs in progress
+_PROFILE_PREFIX = "htpm-lo-"
+_OWNER = "htpm.pid"
+
+
+def _remove_orphan_profiles() -> None:
+    """Profiles of htpm processes that are gone (killed with -9, so no cleanup ran)."""
+    for profile in Path("/tmp").glob(_PROFILE_PREFIX + "*"):
+        try:
+            owner = int((profile / _OWNER).read_text(encoding="ascii"))
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            shutil.rmtree(profile, ignore_errors=True)
+        except (OSError, ValueError):
+            continue  # not ours to judge (another user's, or still starting)
+
+
+def _end_group(pgid: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signal.SIGKILL)
+
+
+@atexit.register
+def _end_all() -> None:
+    for pgid in list(_RUNNING):
+        _end_group(pgid)
+
+
+def _sigterm_as_exit() -> Callable[[], None]:
+    """While LibreOffice runs, SIGTERM raises SystemExit (so the cleanup above runs) instead of
+    ending htpm on the spot; returns what puts the previous handler back."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def on_term(_signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signal.SIGTERM)
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+
+    def restore() -> None:
+        signal.signal(signal.SIGTERM, previous)
+
+    return restore
 
 
 def pdf_artifacts(artifacts: list[Artifact], ctx: BuildContext) -> list[Artifact]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from htpm.errors import ConfigError, HtpmError, Location
+from htpm.errors import ConfigError, HtpmError, Location, one_line
 
 
 @dataclass(frozen=True)
@@ -23,8 +23,8 @@ class Problem:
     def __str__(self) -> str:
         parts = [str(self.location)] if self.location.file else []
         if self.key:
-            parts.append(self.key)
-        return ": ".join([*parts, self.message])
+            parts.append(one_line(self.key))
+        return ": ".join([*parts, one_line(self.message)])
 
     def as_json(self) -> dict[str, object]:
         return {

@@ -57,6 +57,8 @@ class Schedule(Model):
             for t in times:
                 if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", t):
                     raise ValueError(f"{day}: {t!r} is not a time (expected HH:MM, 24 h)")
+            if len(set(times)) != len(times):
+                raise ValueError(f"{day}: a posting time is given twice")
         return v
 
 

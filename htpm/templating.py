@@ -14,53 +14,100 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from markupsafe import Markup
 
 from htpm.errors import HtpmError, shown_path
-from htpm.paths import inside
+from htpm.jinja_limits import (
+    BOUNDED_FILTERS,
+    BOUNDED_GLOBALS,
+    BoundedCodeGenerator,
+    bounded_concat,
+    capped_output,
+    check_binop,
+    check_call,
+    time_budget,
+)
+from htpm.paths import inside, read_limited
+from htpm.prose.markdown import escape_markup
 
 HTML_SUFFIXES = (".html", ".htm", ".html.j2", ".htm.j2", ".xml.j2")
-MAX_SEQUENCE = 1_000_000  # the longest string or list `*` may build
-MAX_POWER_BITS = 64_000  # the largest integer `**` may build
+MD_SUFFIXES = (".md", ".md.j2")
+MAX_TEMPLATE_BYTES = 1_000_000  # one template file
 
 
 class _ConfinedLoader(jinja2.FileSystemLoader):
-    """A FileSystemLoader that also refuses symlinks leading out of the search path."""
+    """A FileSystemLoader that reads only regular files within the size limit, and refuses
+    symlinks leading out of the search path."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
-        source, filename, uptodate = super().get_source(environment, template)
-        if not any(inside(Path(filename), Path(base)) for base in self.searchpath):
+        pieces = split_template_path(template)  # refuses `..`
+        if any(piece.startswith(".") for piece in pieces):  # `.env`, `.git/config`: never a template
             raise jinja2.TemplateNotFound(template)
-        return source, filename, uptodate
+        for base in self.searchpath:
+            candidate = Path(base, *pieces)
+            if not candidate.exists():
+                continue
+            if not inside(candidate, Path(base)):
+                raise HtpmError(f"template {template}: a link to a file outside its folder", candidate)
+            try:
+                source = read_limited(candidate, MAX_TEMPLATE_BYTES).decode(self.encoding)
+            except (OSError, UnicodeDecodeError) as exc:
+                reason = getattr(exc, "strerror", None) or "not UTF-8 text"
+                raise HtpmError(f"template {template}: cannot read it ({reason})", candidate) from None
+            return source, str(candidate), lambda: False
+        raise jinja2.TemplateNotFound(template)
+
+
+class _NoLoader(jinja2.BaseLoader):
+    """For a template that is a string (a layout's text, a Word template): nothing to include."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        raise jinja2.TemplateNotFound(template, f"{template}: this template cannot include or extend others")
 
 
 class _BoundedSandbox(ImmutableSandboxedEnvironment):
-    """The immutable sandbox with `*` and `**` bounded (the sandbox does not bound output size).
+    """The immutable sandbox with what can grow a value bounded (htpm.jinja_limits).
 
     Intercepting the operators also stops Jinja folding `2**200000` at compile time."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    code_generator_class = BoundedCodeGenerator
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.filters.update(BOUNDED_FILTERS)
+        self.globals.update(BOUNDED_GLOBALS)
+        self.bounded_concat = bounded_concat
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if (
-            operator == "**"
-            and isinstance(left, int)
-            and isinstance(right, int)
-            and abs(left) > 1
-            and right > 0
-            and right * abs(left).bit_length() > MAX_POWER_BITS
-        ):
-            raise SecurityError("the result of ** would be too large")
-        if operator == "*":
-            for seq, n in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > MAX_SEQUENCE:
-                    raise SecurityError("the result of * would be too large")
+        check_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        check_call(__obj, args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+@jinja2.pass_context
+def _finalize(context: Any, value: Any) -> Any:
+    """Every `{{ value }}` of a Markdown template is escaped like HTML's: plain text cannot become
+    raw HTML or a link there (already rendered Markdown comes as Markup and stays)."""
+    if (
+        isinstance(value, str)
+        and not isinstance(value, Markup)
+        and (context.name or "").endswith(MD_SUFFIXES)
+    ):
+        return escape_markup(value)
+    return value
 
 
 def make_env(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
-    """A sandboxed environment over `search_path`; autoescape for HTML templates only."""
+    """A sandboxed environment over `search_path`; autoescape for HTML templates, Markdown's own
+    escaping for Markdown templates."""
     env = _BoundedSandbox(
+        finalize=_finalize,
         loader=_ConfinedLoader([str(p) for p in search_path], followlinks=False),
         undefined=jinja2.StrictUndefined,
         autoescape=lambda name: bool(name) and name.endswith(HTML_SUFFIXES),
@@ -75,26 +122,29 @@ def make_env(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
 def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     """Render template `name` with `context`; every failure becomes a one-line HtpmError."""
     try:
-        template = env.get_template(name)
-        return template.render(context)
+        with time_budget():
+            template = env.get_template(name)
+            return capped_output(template.generate(context))
     except jinja2.TemplateNotFound as exc:
         raise HtpmError(f"template {exc.name} not found on the search path") from None
     except jinja2.TemplateSyntaxError as exc:
         raise HtpmError(f"template syntax: {exc.message}", _where(exc.filename or name, exc.lineno)) from None
     except SecurityError as exc:
-        raise HtpmError(f"template {name} tried something unsafe: {exc}", name) from None
+        where = _where(*_template_frame(name))
+        raise HtpmError(f"template {name} tried something unsafe: {exc}", where) from None
     except jinja2.UndefinedError as exc:
         raise HtpmError(f"template: {exc.message}", _where(*_template_frame(name))) from None
     except jinja2.TemplateError as exc:
         raise HtpmError(f"template {name}: {exc}", name) from None
-    except (ValueError, OverflowError, RecursionError, MemoryError) as exc:
+    except (ValueError, ArithmeticError, LookupError, RecursionError, MemoryError, TypeError) as exc:
         raise HtpmError(f"template {name} failed: {type(exc).__name__}: {exc}", name) from None
 
 
 def sandbox(autoescape: bool = False) -> ImmutableSandboxedEnvironment:
-    """A bounded, immutable sandbox with StrictUndefined and no loader, for template engines that
-    bring their own source (docxtpl's Word templates, a layout's text boxes)."""
-    return _BoundedSandbox(undefined=jinja2.StrictUndefined, autoescape=autoescape)
+    """A bounded, immutable sandbox with StrictUndefined and no templates to include, for template
+    engines that bring their own source (docxtpl's Word templates, a layout's text boxes). Render
+    inside `time_budget()`."""
+    return _BoundedSandbox(undefined=jinja2.StrictUndefined, autoescape=autoescape, loader=_NoLoader())
 
 
 def render_string(source: str, context: dict[str, Any], origin: str) -> str:
@@ -104,14 +154,15 @@ def render_string(source: str, context: dict[str, Any], origin: str) -> str:
     """
     env = sandbox(autoescape=False)
     try:
-        return env.from_string(source).render(context)
+        with time_budget():
+            return capped_output(env.from_string(source).generate(context))
     except jinja2.TemplateSyntaxError as exc:
         raise HtpmError(f"template syntax: {exc.message}", origin) from None
     except SecurityError as exc:
         raise HtpmError(f"template tried something unsafe: {exc}", origin) from None
     except jinja2.TemplateError as exc:
         raise HtpmError(f"template: {exc}", origin) from None
-    except (ValueError, OverflowError, RecursionError, MemoryError) as exc:
+    except (ValueError, ArithmeticError, LookupError, RecursionError, MemoryError, TypeError) as exc:
         raise HtpmError(f"template failed: {type(exc).__name__}: {exc}", origin) from None
 
 

@@ -20,10 +20,11 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from htpm.errors import HtpmError, Location
-from htpm.paths import FileTooLarge, read_limited
+from htpm.paths import MAX_CONFIG_BYTES, FileTooLarge, read_limited
 
 MAX_DEPTH = 64
-MAX_BYTES = 5_000_000
+MAX_BYTES = MAX_CONFIG_BYTES
+MAX_NODES = 50_000  # values (keys, items, scalars) in one file; the 2023 campaign has under 1,000
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(0|[1-9][0-9]*)\.[0-9]+$")
 _STANDARD_TAGS = {
@@ -55,6 +56,9 @@ class _NoAliasComposer(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise _LoadError("aliases (*name) are not allowed; repeat the value", event.start_mark)
+        self._nodes = getattr(self, "_nodes", 0) + 1
+        if self._nodes > MAX_NODES:  # 200,000 keys take a minute to read in pure Python
+            raise _LoadError(f"more than {MAX_NODES:,} values in one file", self.peek_event().start_mark)
         self._depth = getattr(self, "_depth", 0) + 1
         try:
             if self._depth > MAX_DEPTH:

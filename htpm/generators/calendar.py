@@ -22,7 +22,7 @@ from htpm.campaign import Campaign
 from htpm.errors import HtpmError
 from htpm.labels import fill
 from htpm.prose import parse, plain
-from htpm.social.posts import plan_posts
+from htpm.social.posts import PlatformPost, plan_posts
 from htpm.social.schedule import assign_times
 
 POST_MINUTES = 15  # how long a posting-time event lasts in a calendar view
@@ -177,11 +177,14 @@ def _add_posts(campaign: Campaign, event) -> None:  # noqa: ANN001 - the local `
     refs = [r for r in plan.refs if r.key in shown]
     times, _unscheduled = assign_times(campaign, refs)  # the social generator reports those
     post_label = campaign.label("calendar.post_summary")
+    posts_of: dict[str, list[PlatformPost]] = {}
+    for post in plan.posts:
+        posts_of.setdefault(post.ref.key, []).append(post)
     for ref in refs:
         when = times.get(ref.key)
         if when is None:
             continue
-        on = [p for p in plan.posts if p.ref.key == ref.key]
+        on = posts_of[ref.key]
         texts = dict.fromkeys(p.text for p in on)
         platforms = ", ".join(p.platform.name for p in on)
         summary = fill(

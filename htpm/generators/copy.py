@@ -16,13 +16,13 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
-from PIL import Image
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign, SourcePath
 from htpm.checks import problem_at
 from htpm.contrast import NORMAL_TEXT, contrast_ratio
 from htpm.errors import HtpmError
+from htpm.graphics.images import image_header, read_image_file
 from htpm.model import CopyBlock
 from htpm.problems import Problem, dotted
 from htpm.prose import (
@@ -150,14 +150,11 @@ def _image(
     `src` is set per output by `_placed_images`)."""
     path = campaign.asset(name)
     try:
-        with Image.open(path) as im:
-            width, height, fmt = im.width, im.height, im.format
-    except OSError as exc:
-        raise HtpmError(f"cannot read image {name}: {exc}", path) from None
-    if fmt not in ("PNG", "JPEG", "GIF"):
-        raise HtpmError(f"image {name} is {fmt}; email and web copy take PNG, JPEG or GIF", path)
+        width, height, _fmt = image_header(path, name, ("PNG", "JPEG", "GIF"))
+    except HtpmError as exc:
+        raise HtpmError(f"{exc.message}; email and web copy take PNG, JPEG or GIF", path) from None
     file = PurePosixPath(path.name).name
-    images.setdefault(file, Artifact(f"copy/images/{file}", path.read_bytes()))
+    images.setdefault(file, Artifact(f"copy/images/{file}", read_image_file(path, name)))
     shown = min(width, max_width)
     return {"key": key, "file": file, "alt": alt, "width": shown, "height": round(height * shown / width)}
 
@@ -292,11 +289,13 @@ def _block(campaign: Campaign, kind: str, images: dict[str, Artifact]) -> dict[s
         "image": image,
         "body_html": Markup(body_html),  # noqa: S704 - htpm.prose escapes every character of text
         "body_text": body_text,
-        "body_md": body_md,
+        "body_md": Markup(body_md),  # noqa: S704 - rendered Markdown, every text escaped
         "notes_html": [
             {"number": i, "html": Markup(to_html_inline(parse(text)))}  # noqa: S704
             for i, _nid, text in html_notes.used()
         ],
         "notes_text": [{"number": i, "text": plain(parse(text))} for i, _nid, text in text_notes.used()],
-        "notes_md": "\n".join(f"[^{nid}]: {to_markdown(parse(text))}" for _i, nid, text in md_notes.used()),
+        "notes_md": Markup(  # noqa: S704 - rendered Markdown, every text escaped
+            "\n".join(f"[^{nid}]: {to_markdown(parse(text))}" for _i, nid, text in md_notes.used())
+        ),
     }

@@ -15,17 +15,19 @@ import json
 from typing import Any
 
 from babel.numbers import format_decimal
+from markupsafe import Markup
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
 from htpm.checks import problem_at
 from htpm.errors import HtpmError
 from htpm.problems import Problem, problems_of, raise_problems
+from htpm.prose.markdown import escape_markup
 from htpm.social.csvfile import csv_bytes
 from htpm.social.facets import facets
 from htpm.social.images import PostImage, image_problems, pair_images
 from htpm.social.limits import LIMITS_TEMPLATE, load_schedulers
-from htpm.social.posts import PlatformPost, SocialPlan, plan_posts, platform_limits
+from htpm.social.posts import LeftOut, PlatformPost, PostRef, SocialPlan, plan_posts, platform_limits
 from htpm.social.schedule import assign_times, zone
 from htpm.social.uploads import file_notes, formula_problems, past_note
 from htpm.templating import make_env, render
@@ -209,14 +211,24 @@ def posts_md_context(campaign: Campaign, plan: SocialPlan, times: dict[str, dt.d
     def num(value: int) -> str:
         return format_decimal(value, locale=campaign.locale.replace("-", "_"))
 
+    # grouped once: looking each post up in the whole plan is quadratic (8,000 posts: minutes)
+    refs_at: dict[tuple[int, int], list[PostRef]] = {}
+    for r in plan.refs:
+        refs_at.setdefault((r.week, r.section), []).append(r)
+    posts_of: dict[str, list[PlatformPost]] = {}
+    for p in plan.posts:
+        posts_of.setdefault(p.ref.key, []).append(p)
+    left_of: dict[str, list[LeftOut]] = {}
+    for lo in plan.left_out:
+        left_of.setdefault(lo.ref.key, []).append(lo)
     weeks = []
     for week in campaign.weeks:
         sections = []
         for s, section in enumerate(week.week.sections, 1):
             posts = []
-            for ref in (r for r in plan.refs if r.week == week.number and r.section == s):
+            for ref in refs_at.get((week.number, s), []):
                 texts: dict[str, dict[str, Any]] = {}
-                for post in (p for p in plan.posts if p.ref.key == ref.key):
+                for post in posts_of.get(ref.key, []):
                     group = texts.setdefault(post.text, {"text": post.text, "platforms": [], "note": None})
                     group["platforms"].append(
                         {
@@ -236,15 +248,16 @@ def posts_md_context(campaign: Campaign, plan: SocialPlan, times: dict[str, dt.d
                         "hashtags": lo.hashtags,
                         "hashtag_limit": lo.hashtag_limit,
                     }
-                    for lo in plan.left_out
-                    if lo.ref.key == ref.key
+                    for lo in left_of.get(ref.key, [])
                 ]
                 when = times.get(ref.key)
                 posts.append(
                     {
                         "number": ref.number,
                         "topic": ref.topic,
-                        "texts": [dict(g, quoted=_quote(g["text"])) for g in texts.values()],
+                        "texts": [
+                            dict(g, quoted=Markup(_quote(escape_markup(g["text"])))) for g in texts.values()
+                        ],
                         "left_out": left,
                         "scheduled": _local(when) if when else None,
                     }
@@ -269,9 +282,11 @@ def posts_md_context(campaign: Campaign, plan: SocialPlan, times: dict[str, dt.d
     }
 
 
-def _quote(text: str) -> str:
-    """The text as a Markdown block quote, line by line (blank lines kept inside the quote)."""
-    return "\n".join(f"> {line}".rstrip() for line in text.split("\n"))
+def _quote(text: str) -> Markup:
+    """The text as a Markdown block quote, line by line (blank lines kept inside the quote), with
+    nothing in it that could become raw HTML or a link."""
+    quoted = "\n".join(f"> {line}".rstrip() for line in escape_markup(text).split("\n"))
+    return Markup(quoted)  # noqa: S704 - escaped above for Markdown
 
 
 def _local(moment: dt.datetime) -> str:

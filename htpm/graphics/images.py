@@ -12,13 +12,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import warnings
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 from htpm.errors import HtpmError
+from htpm.paths import FileTooLarge, read_limited
 
 _PNG = b"\x89PNG\r\n\x1a\n"
 _JPEG = b"\xff\xd8\xff"
@@ -37,25 +41,50 @@ def sniff(head: bytes, name: str) -> str:
     raise HtpmError(f"{name}: not a PNG or JPEG image; export the image as PNG or JPEG")
 
 
+def read_image_file(path: Path, name: str) -> bytes:
+    """The bytes of a user's image: a regular file of at most MAX_FILE_BYTES."""
+    try:
+        return read_limited(path, MAX_FILE_BYTES)
+    except FileTooLarge:
+        raise HtpmError(f"{name}: image file is larger than {MAX_FILE_BYTES // 1_000_000} MB") from None
+    except OSError as exc:
+        raise HtpmError(f"{name}: cannot read the image ({exc.strerror or exc})") from None
+
+
+def image_header(path: Path, name: str, formats: tuple[str, ...]) -> tuple[int, int, str]:
+    """Width, height and format of a user's image in one of `formats`, read from its header only;
+    a decompression bomb, oversized metadata (iCCP, zTXt) or a broken file is an HtpmError."""
+    data = read_image_file(path, name)
+    with _opened(data, list(formats), name) as image:
+        return image.width, image.height, str(image.format)
+
+
 def load_image(path: Path, shown: str | None = None, target: tuple[int, int] | None = None) -> Image.Image:
     """Open a user's PNG or JPEG as RGB or RGBA. `target` lets a big JPEG decode at a reduced scale
     (never below that size). Every problem is an HtpmError naming the file."""
     name = shown or path.name
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise HtpmError(f"{name}: cannot read the image ({exc.strerror})") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise HtpmError(f"{name}: image file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+    data = read_image_file(path, name)
     fmt = sniff(data[:512], name)
     ImageFile.LOAD_TRUNCATED_IMAGES = False
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data), formats=[fmt])
+    with _opened(data, [fmt], name) as image:
+        try:
             if fmt == "JPEG" and target is not None:
                 image.draft("RGB", target)
             image.load()
+        except (OSError, SyntaxError, ValueError, zlib.error) as exc:
+            raise HtpmError(f"{name}: broken or truncated {fmt} image ({exc})") from None
+    return normalise(image)
+
+
+@contextlib.contextmanager
+def _opened(data: bytes, formats: list[str], name: str) -> Iterator[Image.Image]:
+    """Image.open with Pillow's bomb warning as an error and every failure an HtpmError."""
+    fmt = "/".join(formats)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=formats)
+            yield image
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         limit = Image.MAX_IMAGE_PIXELS
         raise HtpmError(
@@ -64,9 +93,8 @@ def load_image(path: Path, shown: str | None = None, target: tuple[int, int] | N
         ) from None
     except UnidentifiedImageError:
         raise HtpmError(f"{name}: not a readable {fmt} image") from None
-    except (OSError, SyntaxError, ValueError) as exc:
+    except (OSError, SyntaxError, ValueError, zlib.error) as exc:  # "Decompressed data too large"
         raise HtpmError(f"{name}: broken or truncated {fmt} image ({exc})") from None
-    return normalise(image)
 
 
 def normalise(image: Image.Image) -> Image.Image:

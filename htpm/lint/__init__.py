@@ -78,12 +78,14 @@ def lint_files(
     ruleset = load_ruleset(language, search_path)
     texts = []
     for path in map(Path, paths):
-        if not path.is_file():
+        if not path.exists():
             raise HtpmError("file not found", path)
         try:
             texts.append(file_text(path))
         except UnicodeDecodeError:
             raise HtpmError("not UTF-8 text", path) from None
+        except OSError as exc:
+            raise HtpmError(f"cannot read: {exc.strerror or exc}", path) from None
     return run(ruleset, texts, LintContext())
 
 

@@ -9,7 +9,16 @@ from typing import Any
 
 from htpm.errors import Location
 from htpm.lint.extract import Text
-from htpm.lint.prepare import HASHTAG, Prepared, inside, overlaps, prepare, sentence_spans, suppressions
+from htpm.lint.prepare import (
+    HASHTAG,
+    Prepared,
+    inside,
+    merged,
+    overlaps,
+    prepare,
+    sentence_spans,
+    suppressions,
+)
 from htpm.lint.readability import FORMULAS
 from htpm.lint.rules import WORD_KINDS, CompiledRule, RuleSet
 
@@ -94,7 +103,7 @@ def _allowed_spans(text: str, allow: list[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for phrase in allow:
         spans.extend(m.span() for m in re.finditer(re.escape(phrase), lowered))
-    return spans
+    return merged(spans)
 
 
 def _check(rule: CompiledRule, p: Prepared, text: Text, ctx: LintContext, rs: RuleSet) -> Iterable[Hit]:
@@ -111,7 +120,7 @@ def _check(rule: CompiledRule, p: Prepared, text: Text, ctx: LintContext, rs: Ru
 
 
 def _words(rule: CompiledRule, p: Prepared) -> list[Hit]:
-    exempt = [m.span() for u in rule.unless for m in u.finditer(p.words)]
+    exempt = merged(m.span() for u in rule.unless for m in u.finditer(p.words))
     candidates = []
     for pattern, replacement in rule.patterns:
         for m in pattern.finditer(p.words):
@@ -124,7 +133,7 @@ def _words(rule: CompiledRule, p: Prepared) -> list[Hit]:
             candidates.append((start, -end, m.group(), replacement))
     hits: list[Hit] = []
     for start, neg_end, matched, replacement in sorted(candidates):  # earliest, then longest, wins
-        if any(h.start < -neg_end and start < h.end for h in hits):
+        if hits and start < hits[-1].end:  # hits do not overlap: only the last can meet this one
             continue
         values = {"match": matched, "replacement": replacement}
         hits.append(Hit(start, -neg_end, fill(rule.rule.message, **values), fill(replacement, **values)))

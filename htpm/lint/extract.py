@@ -8,6 +8,7 @@ rules that ask for them in `applies_to`. Addresses, numbers and file names are n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -15,12 +16,14 @@ from typing import TYPE_CHECKING
 
 from htpm.copyfields import iter_copy
 from htpm.errors import Location
+from htpm.paths import MAX_PROSE_BYTES, read_limited
 from htpm.values import shown
 
 if TYPE_CHECKING:
     from htpm.campaign import Campaign
 
 SourcePath = tuple[str | int, ...]
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -48,14 +51,16 @@ def campaign_texts(campaign: Campaign) -> list[Text]:
 
 
 def file_text(path: Path) -> Text:
-    text = path.read_text(encoding="utf-8-sig")
+    """A Markdown or text file as one piece of prose (a regular file within the prose limit)."""
+    text = read_limited(path, MAX_PROSE_BYTES).decode("utf-8-sig")
     return Text(text, "prose", Location(str(path), 1, 1), (), whole_file=True)
 
 
 # -- offsets to lines ---------------------------------------------------------------------------
 
 
-def _raw(file: str) -> str | None:
+def _raw(file: str) -> tuple[str, list[int]] | None:
+    """The file's text and the offset where each of its lines starts, read once per version."""
     try:
         stat = Path(file).stat()
     except OSError:
@@ -64,16 +69,17 @@ def _raw(file: str) -> str | None:
 
 
 @lru_cache(maxsize=32)
-def _read(file: str, _mtime: int, _size: int) -> str | None:
+def _read(file: str, _mtime: int, _size: int) -> tuple[str, list[int]] | None:
     try:
-        return Path(file).read_text(encoding="utf-8-sig")
+        raw = read_limited(Path(file), MAX_PROSE_BYTES).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
+    return raw, _line_starts(raw)
 
 
 def _line_starts(raw: str) -> list[int]:
     starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(raw) if ch == "\n")
+    starts.extend(m.end() for m in _NEWLINE.finditer(raw))
     return starts
 
 
@@ -86,10 +92,10 @@ def locate_offset(text: Text, offset: int) -> Location:
     drift apart, the value's start is the honest answer.
     """
     start = text.start
-    raw = _raw(start.file) if start.line else None
-    if raw is None:
+    read = _raw(start.file) if start.line else None
+    if read is None:
         return start
-    starts = _line_starts(raw)
+    raw, starts = read
     if start.line > len(starts):
         return start
     pos = starts[start.line - 1] + max(start.col - 1, 0)

@@ -6,8 +6,11 @@ the blanked text is its offset in the original.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from htpm.hashtag import IN_TEXT
 
@@ -163,8 +166,24 @@ def prepare(text: str, connectors: frozenset[str]) -> Prepared:
 
 
 def inside(spans: tuple[tuple[int, int], ...] | list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    """Whether [start, end) lies within one of `spans`, which are sorted and do not overlap one
+    another (as `finditer` gives them): a bisection, so a long file's many hits stay linear."""
+    i = bisect.bisect_right(spans, start, key=itemgetter(0)) - 1
+    return i >= 0 and end <= spans[i][1]
+
+
+def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` sorted and joined where they overlap or touch (for `overlaps`)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    """Whether [start, end) meets one of `spans`, as `merged` gives them."""
+    i = bisect.bisect_right(spans, start, key=itemgetter(1))  # the first span ending after start
+    return i < len(spans) and spans[i][0] < end

@@ -15,8 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from htpm.errors import HtpmError, Location
 from htpm.fields import CopyKind
+from htpm.lint.patterns import BoundedPattern, compile_pattern
 from htpm.lint.readability import FormulaName
-from htpm.paths import templates_dir
+from htpm.paths import inside, templates_dir
 from htpm.suggest import did_you_mean
 from htpm.yamlmodel import message, nearest, validate_tree, value_path
 from htpm.yamlsafe import read_yaml
@@ -93,9 +94,9 @@ class PackData(BaseModel):
 @dataclass(frozen=True)
 class CompiledRule:
     rule: Rule
-    patterns: tuple[tuple[re.Pattern[str], str], ...]  # (pattern, replacement for {replacement})
-    unless: tuple[re.Pattern[str], ...]
-    sources: tuple[re.Pattern[str], ...]
+    patterns: tuple[tuple[BoundedPattern, str], ...]  # (pattern, replacement for {replacement})
+    unless: tuple[BoundedPattern, ...]
+    sources: tuple[BoundedPattern, ...]
 
     @property
     def id(self) -> str:
@@ -120,17 +121,12 @@ class RuleSet:
 
 
 def _compile(rule: Rule, defines: dict[str, str], where: Location) -> CompiledRule:
-    flags = 0 if rule.case_sensitive else re.IGNORECASE
-
-    def one(src: str) -> re.Pattern[str]:
+    def one(src: str) -> BoundedPattern:
         expanded = _DEFINE.sub(lambda m: defines.get(m.group(1), m.group(0)), src)
-        try:
-            return re.compile(expanded, flags)
-        except re.error as exc:
-            raise HtpmError(f"lint rule {rule.id}: bad pattern {src!r}: {exc}", where) from None
+        return compile_pattern(expanded, not rule.case_sensitive, rule.id, where)
 
     patterns = [(one(p), rule.suggestion) for p in rule.patterns]
-    patterns += [(re.compile(rf"(?<![\w-]){re.escape(t)}(?![\w-])", flags), r) for t, r in rule.terms.items()]
+    patterns += [(one(rf"(?<![\w-]){re.escape(t)}(?![\w-])"), r) for t, r in rule.terms.items()]
     return CompiledRule(
         rule, tuple(patterns), tuple(one(u) for u in rule.unless), tuple(one(s) for s in rule.sources)
     )
@@ -240,7 +236,7 @@ def pack_path(locale: str, search_path: tuple[Path, ...]) -> Path | None:
     for base in search_path:
         for name in pack_names(locale):
             candidate = base / "lint" / f"{name}.yaml"
-            if candidate.is_file():
+            if candidate.is_file() and inside(candidate, base):  # never a link out of its folder
                 return candidate
     return None
 

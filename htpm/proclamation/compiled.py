@@ -37,11 +37,13 @@ from PIL import Image
 
 from htpm.campaign import Campaign
 from htpm.docx.oxml import set_language
+from htpm.docx.package import external_parts
 from htpm.errors import HtpmError
+from htpm.graphics.images import image_header, load_image
 from htpm.model import Proclamation
 from htpm.proclamation.text import Piece, field_names, parse_all, proclamation_of
 from htpm.proclamation.ziputil import StaticMember, compress_member, zip_bytes
-from htpm.templating import sandbox
+from htpm.templating import sandbox, time_budget
 
 __all__ = ["CompiledProclamation", "TEMPLATE", "compile_proclamation", "escape", "signer_fields"]
 
@@ -158,6 +160,7 @@ def compile_proclamation(campaign: Campaign, mark: bool = False) -> CompiledProc
     proclamation = proclamation_of(campaign)
     parsed = parse_all(campaign)
     template = campaign.find_template(TEMPLATE)
+    external_parts(template, "the proclamation template")  # `fill` too: nothing from outside
     whereas = [_encode(parsed[("proclamation", "whereas", i)]) for i in range(len(proclamation.whereas))]
     lines = range(len(proclamation.signature_lines))
     context = {
@@ -205,7 +208,8 @@ def _render(template: Path, context: dict[str, object]) -> bytes:
     env = sandbox(autoescape=True)
     try:
         tpl = DocxTemplate(template)
-        tpl.render(context, jinja_env=env, autoescape=True)
+        with time_budget():
+            tpl.render(context, jinja_env=env, autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
         raise HtpmError(f"proclamation template: syntax error: {exc.message}", template) from None
     except SecurityError as exc:
@@ -263,10 +267,12 @@ def _place_logo(doc, campaign: Campaign) -> None:  # type: ignore[no-untyped-def
     branding = campaign.config.branding
     assert branding.logo is not None
     path = campaign.asset(branding.logo)
-    with Image.open(path) as image:
-        width, height = image.size
-        scale = min(LOGO_BOX[0] / width, LOGO_BOX[1] / height)  # EMU per pixel
-        picture = _print_size(image, scale)
+    _w, _h, fmt = image_header(path, branding.logo, ("PNG", "JPEG"))  # a bomb is an error here
+    image = load_image(path, branding.logo)
+    image.format = fmt
+    width, height = image.size
+    scale = min(LOGO_BOX[0] / width, LOGO_BOX[1] / height)  # EMU per pixel
+    picture = _print_size(image, scale)
     alt = branding.logo_alt or campaign.config.organization.name
     for t in list(doc.element.body.iter(qn("w:t"))):
         if LOGO_MARK not in (t.text or ""):

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from htpm.errors import UsageError
+from htpm.errors import HtpmError, UsageError
 
 __all__ = ["ConfinedWriter", "NameAllocator", "check_pattern", "render_pattern", "safe_stem"]
 
@@ -87,7 +87,10 @@ class ConfinedWriter:
     """
 
     def __init__(self, root: Path) -> None:
-        root.mkdir(parents=True, exist_ok=True)
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise HtpmError(f"cannot create the output folder: {exc.strerror}", root) from None
         self.root = root.resolve()
 
     def path(self, name: str) -> Path:

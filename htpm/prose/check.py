@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it.token import Token
 
@@ -58,6 +59,12 @@ def link_message(target: str) -> str:
 
 def check_prose(text: str) -> list[ProseIssue]:
     """Every construct of `text` outside the prose subset, in reading order."""
+    return list(_issues(text))
+
+
+@lru_cache(maxsize=256)
+def _issues(text: str) -> tuple[ProseIssue, ...]:
+    """check_prose, once per text: validate, lint and every writer ask about the same values."""
     source = re.sub(r"\r\n?", "\n", clean(text))  # line ends as markdown-it counts them
     lines = source.split("\n")
     issues: list[ProseIssue] = []
@@ -77,7 +84,7 @@ def check_prose(text: str) -> list[ProseIssue]:
             issues.append(ProseIssue(line, _indent(lines[line], token), _BLOCKS[token.type]))
         elif token.type == "inline" and token.map is not None:
             issues += _inline_issues(token, lines)
-    return sorted(issues, key=lambda i: (i.line, i.column))
+    return tuple(sorted(issues, key=lambda i: (i.line, i.column)))
 
 
 def require_valid_prose(text: str, key: str, where: Location | str = "") -> None:

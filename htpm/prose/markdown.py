@@ -40,6 +40,17 @@ def escape(text: str, *, line_start: bool = False) -> str:
     return text
 
 
+# What turns plain text in a Markdown file into raw HTML, a link or code: `<script>`, `[x](javascript:..)`
+_MARKUP_START = re.compile(r"([\\`<\[\]])|&(?=#?[A-Za-z0-9]+;)")
+
+
+def escape_markup(text: str) -> str:
+    """Plain text (a post, a title, a label) made inert in a Markdown file: raw HTML, links,
+    autolinks and code spans cannot start, and nothing else changes (`#tags`, `!` and `_` stay as
+    written). `escape` is the full rule for text inside prose."""
+    return _MARKUP_START.sub(lambda m: "\\" + m.group(0), text)
+
+
 def _escape_marker(marker: str) -> str:
     return marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
 

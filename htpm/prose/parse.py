@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
@@ -119,8 +119,10 @@ def clause_markdown() -> MarkdownIt:
     return md
 
 
+@lru_cache(maxsize=256)
 def parse(text: str) -> Prose:
-    """The tree of a prose value (Markdown subset; see `docs/prose.md`)."""
+    """The tree of a prose value (Markdown subset; see `docs/prose.md`). The tree is immutable, so
+    a value every output renders is parsed once (120 KB of prose takes seconds each time)."""
     tokens = markdown().parse(clean(text))
     blocks, _ = _blocks(tokens, 0, None)
     return Prose(tuple(blocks))

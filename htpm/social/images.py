@@ -21,12 +21,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from PIL import Image
-
 from htpm.artifacts import Artifact
 from htpm.campaign import Campaign
 from htpm.checks import problem_at
 from htpm.errors import HtpmError
+from htpm.graphics.images import image_header
 from htpm.problems import Problem
 from htpm.social.posts import SocialPlan
 from htpm.suggest import did_you_mean
@@ -183,12 +182,9 @@ def _file_problems(
     except HtpmError as exc:
         return [problem_at(campaign, at, exc.message)]
     try:
-        with Image.open(path) as im:
-            fmt = im.format
-    except OSError:
-        return [problem_at(campaign, at, f"{name} is not an image Pillow can read")]
-    if fmt not in IMAGE_FORMATS:
-        return [problem_at(campaign, at, f"{name} is {fmt}; schedulers take {', '.join(IMAGE_FORMATS)}")]
+        image_header(path, name, IMAGE_FORMATS)
+    except HtpmError as exc:
+        return [problem_at(campaign, at, f"{exc.message}; schedulers take {', '.join(IMAGE_FORMATS)}")]
     if not (alt or "").strip():
         return [
             problem_at(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from htpm.campaign import Campaign, SourcePath
-from htpm.errors import HtpmError, Location
+from htpm.errors import BuildFailed, HtpmError, Location
 from htpm.social.hashtags import append_hashtag, distinct_hashtags, has_hashtag
 from htpm.social.limits import LIMITS_TEMPLATE, PlatformLimit, load_limits
 from htpm.social.platform_text import add_schemes, keep_hashtags
@@ -97,7 +97,7 @@ class SocialPlan:
     def require_fit(self) -> None:
         """Raise HtpmError listing every post that does not fit (for callers wanting an error)."""
         if self.left_out:
-            raise HtpmError("posts do not fit their platforms:\n" + "\n".join(map(str, self.left_out)))
+            raise BuildFailed("posts do not fit their platforms:\n" + "\n".join(map(str, self.left_out)))
 
 
 def platform_limits(campaign: Campaign) -> dict[str, PlatformLimit]:

@@ -65,9 +65,11 @@ def spread(count: int, slots: list[dt.datetime]) -> list[dt.datetime]:
     if not slots:
         return []
     chosen: list[dt.datetime] = []
+    taken: dict[int, int] = {}  # posts already given each slot (counted, not recounted: linear)
     for i in range(count):
         index = i * len(slots) // count
-        repeat = sum(1 for j in range(i) if j * len(slots) // count == index)
+        repeat = taken.get(index, 0)
+        taken[index] = repeat + 1
         slot = slots[index]
         chosen.append(_normal(slot + repeat * STAGGER, slot.tzinfo) if repeat else slot)  # type: ignore[arg-type]
     return chosen

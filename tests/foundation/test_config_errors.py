@@ -145,6 +145,14 @@ CASES: dict[str, dict[str, str | bytes]] = {
         + "lint:\n  rules:\n    - {id: mine, kind: avoid, severity: warning, guideline: g, message: x,\n"
         + "       patterns: ['(unclosed']}\n"
     },
+    "lint-rule-catastrophic-pattern": {
+        "config.yaml": BASE
+        + "lint:\n  rules:\n    - {id: mine, kind: avoid, severity: warning, guideline: g, message: x,\n"
+        + "       patterns: ['(a+)+$']}\n"
+    },
+    "week-of-centuries": {"config.yaml": edit("    start: 2025-05-29", "    start: 1900-05-29")},
+    "posting-time-twice": {"config.yaml": edit('      mon: ["09:30"]', '      mon: ["09:30", "09:30"]')},
+    "locale-unknown": {"config.yaml": edit("locale: en-US", "locale: zz")},
     "lint-disable-unknown-rule": {"config.yaml": BASE + "lint:\n  disable: [no-such-rule]\n"},
     "proclamation-unknown-placeholder": {
         "config.yaml": edit("is committed to teaching", "({mayor}) is committed to teaching")
