@@ -92,7 +92,7 @@ def test_spanish_dates_and_words(kit: Path) -> None:
 def test_spanish_graphics_fit_and_are_described_in_spanish(kit: Path) -> None:
     alt = (kit / "graphics" / "instagram_square" / "week-week3.alt.txt").read_text(encoding="utf-8")
     assert alt.startswith(
-        "Gráfico para redes sociales de Mes de la Seguridad en Bicicleta 2026, semana 3 de 5"
+        "Gráfico para redes sociales (Mes de la Seguridad en Bicicleta 2026), semana 3 de 5"
     )
     assert "Rutas seguras a la escuela" in alt
     with Image.open(kit / "graphics" / "instagram_square" / "week-week3.png") as image:
