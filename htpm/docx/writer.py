@@ -26,6 +26,7 @@ from htpm.docx.text import illegal_characters, strip_illegal, to_roman
 from htpm.errors import HtpmError, Location
 from htpm.prose import Inline, inline_text, is_safe_target, parse, parse_inline, require_valid_prose
 from htpm.prose.docx import DocxStyles, write_blocks, write_inlines
+from htpm.prose.tree import LINK_FILL_IN, FillIn
 
 SourcePath = tuple[str | int, ...]
 
@@ -176,6 +177,16 @@ class DocWriter:
             bold=bold,
             italic=italic,
         )
+
+    def link_or_blank(
+        self, paragraph: Paragraph, text: str, url: str | None, src: SourcePath, *, text_key: str = "text"
+    ) -> None:
+        """A link to `url`, or, while its address is unknown, its text as a fill-in (highlighted,
+        as an open blank is; the lint's link-target-unknown rule names it)."""
+        if url:
+            self.link(paragraph, text, url, (*src, "url"))
+        else:
+            self.inlines(paragraph, (FillIn(LINK_FILL_IN, self.clean(text, (*src, text_key))),), src)
 
     def note_ref(self, paragraph: Paragraph, note_id: str, src: SourcePath) -> None:
         if note_id not in self.notes.known:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from htpm.errors import HtpmError, Location
 from htpm.lint.engine import Finding, LintContext, run
 from htpm.lint.extract import Text, campaign_texts, file_text
+from htpm.lint.links import RULE_ID, unknown_links
 from htpm.lint.report import failed, format_json, format_text, summary
 from htpm.lint.rules import CompiledRule, RuleSet, campaign_ruleset, load_ruleset
 
@@ -31,7 +33,12 @@ def lint_campaign(campaign: Campaign) -> list[Finding]:
         config_location=Location(str(campaign.path)),
         locate=campaign.locate,
     )
-    findings = run(ruleset, campaign_texts(campaign), ctx)
+    texts = campaign_texts(campaign)
+    findings = run(ruleset, texts, ctx)
+    if RULE_ID not in settings.disable:
+        severity = settings.severity.get(RULE_ID, "warning")
+        unknown = [replace(f, severity=severity) for f in unknown_links(campaign, texts)]
+        findings = sorted([*findings, *unknown], key=Finding.sort_key)
     notes = [Finding(Location(str(campaign.path)), "info", "lint", note) for note in ruleset.notes]
     return notes + findings
 

@@ -19,6 +19,7 @@ from htpm.errors import HtpmError
 from htpm.model import Feature, Link
 from htpm.proclamation.text import parse_clause
 from htpm.prose import parse, parse_plain, plain
+from htpm.prose.tree import UNKNOWN_TARGET
 
 
 class Body:
@@ -52,10 +53,7 @@ class Body:
     def link_line(self, link: Link, src: SourcePath, style: str | None = "List Bullet") -> None:
         """A link (plain text when its address is unknown), then ' – description'."""
         p = self.w.paragraph(style)
-        if link.url:
-            self.w.link(p, link.text, link.url, (*src, "url"))
-        else:
-            p.add_run(self.w.clean(link.text, (*src, "text")))
+        self.w.link_or_blank(p, link.text, link.url, src)
         if link.description:
             p.add_run(" – ")
             self.w.inline(p, link.description, (*src, "description"))
@@ -113,10 +111,14 @@ class Body:
         if org.newsletter or org.newsletter_intro:
             self.w.heading(2, self.label("newsletter"))
             intro = org.newsletter_intro or ""
-            if intro:
-                self.w.prose(intro, ("organization", "newsletter_intro"))
             link = org.newsletter
-            if link and (link.url or link.text not in plain(parse(intro))):
+            named = link is not None and link.text in intro and link.text in plain(parse(intro))
+            if intro:  # the link's words in the intro become the link (or its fill-in)
+                if named and link is not None:
+                    target = link.url or UNKNOWN_TARGET
+                    intro = intro.replace(link.text, f"[{link.text}]({target})", 1)
+                self.w.prose(intro, ("organization", "newsletter_intro"))
+            if link and not named:
                 self.link_line(link, ("organization", "newsletter"), style=None)
         if org.accounts:
             self.w.heading(2, self.label("social_media"))
@@ -126,10 +128,7 @@ class Body:
                 src = ("organization", "accounts", index)
                 p = self.w.paragraph("List Bullet")
                 p.add_run(self.w.clean(f"{account.label}: ", (*src, "label")))
-                if account.url:
-                    self.w.link(p, account.handle, account.url, (*src, "url"))
-                else:
-                    p.add_run(self.w.clean(account.handle, (*src, "handle")))
+                self.w.link_or_blank(p, account.handle, account.url, src, text_key="handle")
 
     def guidelines(self) -> None:
         guide = self.cfg.guidelines
@@ -264,16 +263,19 @@ class Body:
     def hashtags(self) -> None:
         tags, dig = self.cfg.hashtags, self.cfg.digital
         self.w.heading(2, self.label("social_media"))
+        for index, feature in enumerate(dig.social_blocks):
+            self.feature(feature, ("digital", "social_blocks", index), 3)
+        self.w.heading(3, self.label("sample_content"))
         if dig.social_intro:
             self.w.prose(dig.social_intro, ("digital", "social_intro"))
         if tags.guidance:
             self.w.prose(tags.guidance, ("hashtags", "guidance"))
         else:
             self.w.paragraph().add_run(self.label("hashtag_limit", count=tags.max_per_post))
-        self.w.heading(3, self.label("primary_hashtag"))
+        self.w.heading(4, self.label("primary_hashtag"))
         self.w.text(tags.primary, ("hashtags", "primary"), bold=True)
         if tags.secondary:
-            self.w.heading(3, self.label("secondary_hashtags"))
+            self.w.heading(4, self.label("secondary_hashtags"))
             for index, tag in enumerate(tags.secondary):
                 self.w.text(tag, ("hashtags", "secondary", index), "List Bullet")
 
@@ -329,10 +331,7 @@ class Body:
                 p = self.w.paragraph("List Bullet")
                 p.add_run(self.w.clean(f"{res.type}:", (*rsrc, "type"))).bold = True
                 p.add_run(" ")
-                if res.url:
-                    self.w.link(p, res.title, res.url, (*rsrc, "url"))
-                else:
-                    p.add_run(self.w.clean(res.title, (*rsrc, "title")))
+                self.w.link_or_blank(p, res.title, res.url, rsrc, text_key="title")
                 if res.date:
                     p.add_run(self.w.clean(f" ({res.date})", (*rsrc, "date")))
                 if res.description:
