@@ -29,6 +29,7 @@ from htpm.prose.docx import DocxStyles, write_blocks, write_inlines
 from htpm.prose.tree import LINK_FILL_IN, FillIn
 
 SourcePath = tuple[str | int, ...]
+TABLE_CELL_PADDING = 108  # twips: Word's (and base.docx's Toolkit Table's) left cell margin
 
 
 def dotted(path: SourcePath) -> str:
@@ -201,6 +202,8 @@ class DocWriter:
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]) -> Table:
         """A table with a repeating header row (marked as such for screen readers)."""
+        if self.doc.paragraphs:  # what introduces the table stays on its page
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
         table = self.doc.add_table(rows=1, cols=len(header), style="Toolkit Table")
         table.autofit = False
         for column, width in zip(table.columns, widths, strict=True):
@@ -208,6 +211,10 @@ class DocWriter:
         for cell, text, width in zip(table.rows[0].cells, header, widths, strict=True):
             cell.text = text
             cell.width = Inches(width)
+        indent = OxmlElement("w:tblInd")  # the cell's left padding: the table's edge on the margin
+        indent.set(qn("w:w"), str(TABLE_CELL_PADDING))
+        indent.set(qn("w:type"), "dxa")
+        table._tbl.tblPr.append(indent)
         tr_pr = table.rows[0]._tr.get_or_add_trPr()
         tbl_header = OxmlElement("w:tblHeader")
         tbl_header.set(qn("w:val"), "true")

@@ -43,7 +43,7 @@ def _finding(location, text: str) -> Finding:  # noqa: ANN001 - htpm.errors.Loca
         "warning",
         RULE_ID,
         f"link {text!r} has no address; it is shown as a fill-in",
-        "give its url (or write [text](https://...) in prose) once a public source states it",
+        "give its address once a public source states it: url, or [text](https://...) in prose",
         text,
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from htpm.campaign import Campaign
@@ -18,8 +19,16 @@ from htpm.docx.writer import DocWriter, SourcePath
 from htpm.errors import HtpmError
 from htpm.model import Feature, Link
 from htpm.proclamation.text import parse_clause
-from htpm.prose import parse, parse_plain, plain
-from htpm.prose.tree import UNKNOWN_TARGET
+from htpm.prose import links, parse, parse_plain, plain
+from htpm.prose.parse import autolink
+from htpm.prose.tree import UNKNOWN_TARGET, Text, inline_text
+from htpm.prose.tree import Link as ProseLink
+
+
+def _words(text: str) -> set[str]:
+    """The longer words of `text` (four letters or more), folded: what a line of the hotline box
+    says, to compare with its description."""
+    return {w for w in re.findall(r"[^\W_]{4,}", text.casefold())}
 
 
 class Body:
@@ -90,7 +99,8 @@ class Body:
     # -- sections -----------------------------------------------------------------------------
     def introduction(self) -> None:
         cfg = self.cfg
-        self.w.heading(1, self.label("introduction"))
+        # the one part that always starts a page: the body begins after the contents
+        self.w.heading(1, self.label("introduction")).paragraph_format.page_break_before = True
         if cfg.introduction_title:
             self.w.text(cfg.introduction_title, ("introduction_title",), "Lead")
         self.w.prose(cfg.introduction, ("introduction",))
@@ -204,21 +214,24 @@ class Body:
             self.w.link(
                 self.w.paragraph("Callout"), self.label("live_chat"), line.chat_url, (*src, "chat_url")
             )
+        told = _words(plain(parse(line.description or "")))  # the box does not repeat the text below
         for label, value, key in (
             (self.label("tty"), line.tty, "tty"),
             (self.label("hours"), line.hours, "hours"),
             (self.label("languages"), line.languages, "languages"),
         ):
-            if value:
+            if value and (key == "tty" or not _words(value) <= told):
                 self.label_value(label, value, (*src, key), "Callout")
-        if line.website:
+        described = links(parse(line.description or ""))
+        if line.website and line.website.rstrip("/") not in {u.rstrip("/") for u in described}:
             p = self.w.paragraph("Callout")
             p.add_run(self.label("website")).bold = True
             p.add_run(" ")
             shown = re.sub(r"^https?://(www\.)?|/$", "", line.website)
             self.w.link(p, shown, line.website, (*src, "website"))
         if line.description:
-            self.w.prose(line.description, (*src, "description"))
+            below = self.w.prose(line.description, (*src, "description"))
+            below[0].paragraph_format.space_before = Pt(12)  # clear of the box's border
         if line.confidentiality:
             self.w.prose(line.confidentiality, (*src, "confidentiality"))
 
@@ -237,8 +250,13 @@ class Body:
                 pieces = parse_clause(self.w.clean(text, src), known, f"{'.'.join(map(str, src))}: ")
             except HtpmError as exc:
                 raise HtpmError(exc.message, self.campaign.locate(src)) from None
-            for piece in pieces:  # a placeholder shows its blank, in bold
-                p.add_run(piece.text).bold = piece.bold or piece.field is not None or None
+            for piece in pieces:  # a placeholder shows its blank, in bold; addresses are links
+                bold = piece.bold or piece.field is not None
+                for node in autolink(piece.text) if piece.field is None else [Text(piece.text)]:
+                    if isinstance(node, ProseLink):
+                        self.w.link(p, inline_text(node.children), node.target, src, bold=bold)
+                    else:
+                        p.add_run(inline_text((node,))).bold = bold or None
         p.paragraph_format.keep_with_next = True  # the resolution stays with the signature lines
         for index, line in enumerate(proc.signature_lines):
             self.w.text(line, ("proclamation", "signature_lines", index), "Signature Line")
