@@ -250,7 +250,11 @@ class DigitalEngagement(Model):
         "copy show their images from there (without it the newsletter leaves them out)",
     )
     blocks: list[Feature] = Field(
-        default_factory=list, description="Further items: meeting backgrounds, slides, graphics"
+        default_factory=list, description="Further items: meeting backgrounds, slides"
+    )
+    social_blocks: list[Feature] = Field(
+        default_factory=list,
+        description="Items under Social Media, before its sample content: e.g. sample graphics",
     )
     social_intro: Prose | None = Copy("prose", None, description="Text introducing the sample social content")
 

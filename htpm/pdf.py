@@ -3,8 +3,8 @@
 LibreOffice is optional at run time: without `soffice` the caller gets `PdfUnavailable` and keeps
 its .docx. Each call starts ONE soffice process for all its files (a cold start costs seconds) with
 its own throw-away user profile: two processes sharing a profile fail silently. The export asks
-for a tagged PDF (structure for screen readers), bookmarks from the headings and the document
-title in the viewer's title bar.
+for a tagged PDF/UA-1 document (structure for screen readers; htpm.pdfua finishes what
+LibreOffice leaves out), bookmarks from the headings and the document title in the title bar.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from pathlib import Path
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.errors import HtpmError
+from htpm.pdfua import finish
 
 __all__ = [
     "PdfConversionFailed",
@@ -38,6 +39,7 @@ __all__ = [
 # writer_pdf_Export filter data, in the JSON form LibreOffice (>= 7.4) takes after the filter name.
 EXPORT_OPTIONS: dict[str, dict[str, str]] = {
     "UseTaggedPDF": {"type": "boolean", "value": "true"},
+    "PDFUACompliance": {"type": "boolean", "value": "true"},  # PDF/UA-1; htpm.pdfua finishes it
     "ExportBookmarks": {"type": "boolean", "value": "true"},
     "DisplayPDFDocumentTitle": {"type": "boolean", "value": "true"},
     "ExportNotes": {"type": "boolean", "value": "false"},
@@ -110,8 +112,8 @@ def convert_to_pdf(docx_paths: list[Path], out_dir: Path, timeout: float = 180) 
     missing = [t.name for t in targets if not t.is_file() or t.stat().st_size == 0]
     if missing:
         raise PdfConversionFailed(f"LibreOffice did not convert {', '.join(missing)}")
-    for target in targets:
-        target.write_bytes(stable_pdf(target.read_bytes()))
+    for source, target in zip(docx_paths, targets, strict=True):
+        target.write_bytes(finish(stable_pdf(target.read_bytes()), source.read_bytes()))
     return targets
 
 

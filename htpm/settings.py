@@ -40,6 +40,12 @@ class Branding(Model):
     logo: str | None = Field(None, description="Logo file (PNG or JPEG) beside the config or in brand_assets")
     logo_alt: str | None = Copy("alt", None, description="Alt text for the logo")
     photo: str | None = Field(None, description="Background photo for graphics (PNG or JPEG)")
+    document_colours: Literal["auto", "palette", "base"] = Field(
+        "auto",
+        description="Colour of the toolkit's title, headings, rules and table headers: 'palette' "
+        "(branding.palette.primary, or its dark where primary is too light for text), 'base' (as "
+        "the base document has them), 'auto' (palette on htpm's own base.docx, base on a designer's)",
+    )
 
 
 class Schedule(Model):

@@ -54,7 +54,7 @@ STYLES: dict[str, tuple[str, str | None, str, str]] = {
     "Subtitle": (
         "p",
         "Normal",
-        '<w:spacing w:before="120" w:after="120"/>',
+        '<w:keepNext/><w:spacing w:before="120" w:after="120"/>',
         f'<w:color w:val="{MUTED}"/><w:sz w:val="36"/><w:szCs w:val="36"/>',
     ),
     "Cover Logo": ("p", "Normal", '<w:spacing w:before="0" w:after="2160"/>', ""),
@@ -75,9 +75,9 @@ STYLES: dict[str, tuple[str, str | None, str, str]] = {
     "Heading 1": (
         "p",
         "Normal",
-        "<w:keepNext/><w:keepLines/><w:pageBreakBefore/>"
+        "<w:keepNext/><w:keepLines/>"  # no page break: a part starts a page only where it serves
         f'<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="4" w:color="{BRAND}"/></w:pBdr>'
-        '<w:spacing w:before="0" w:after="240"/><w:outlineLvl w:val="0"/>',
+        '<w:spacing w:before="600" w:after="240"/><w:outlineLvl w:val="0"/>',
         f'<w:b/><w:color w:val="{BRAND}"/><w:sz w:val="40"/><w:szCs w:val="40"/>',
     ),
     "Heading 2": (
@@ -98,7 +98,7 @@ STYLES: dict[str, tuple[str, str | None, str, str]] = {
         '<w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="60"/><w:outlineLvl w:val="3"/>',
         f'<w:b/><w:color w:val="{MUTED}"/><w:sz w:val="22"/><w:szCs w:val="22"/>',
     ),
-    "Lead": ("p", "Normal", '<w:spacing w:after="200"/>', f'<w:color w:val="{MUTED}"/><w:sz w:val="26"/>'),
+    "Lead": ("p", "Normal", '<w:keepNext/><w:spacing w:after="200"/>', f'<w:color w:val="{MUTED}"/><w:sz w:val="26"/>'),
     "List Bullet": ("p", "Normal", '<w:spacing w:after="80"/>', ""),
     "List Bullet 2": ("p", "Normal", '<w:spacing w:after="60"/>', ""),
     "List Bullet 3": ("p", "Normal", '<w:spacing w:after="60"/>', ""),
@@ -112,7 +112,7 @@ STYLES: dict[str, tuple[str, str | None, str, str]] = {
     "TOC Heading": (
         "p",
         "Heading 1",
-        '<w:pBdr/><w:outlineLvl w:val="9"/>',
+        '<w:pageBreakBefore/><w:pBdr/><w:spacing w:before="0" w:after="240"/><w:outlineLvl w:val="9"/>',
         f'<w:b/><w:color w:val="{BRAND}"/><w:sz w:val="40"/>',
     ),
     "toc 1": (
@@ -176,7 +176,13 @@ STYLES: dict[str, tuple[str, str | None, str, str]] = {
         f'<w:color w:val="{MUTED}"/><w:sz w:val="20"/><w:szCs w:val="20"/>',
     ),
     "Hyperlink": ("c", None, "", f'<w:color w:val="{LINK}"/><w:u w:val="single"/>'),
-    "Note Reference": ("c", None, "", f'<w:color w:val="{LINK}"/><w:vertAlign w:val="superscript"/>'),
+    # raised 3 pt at 9 pt rather than superscript (about 6 pt): a mark that can be read and hit
+    "Note Reference": (
+        "c",
+        None,
+        "",
+        f'<w:b/><w:color w:val="{LINK}"/><w:position w:val="6"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+    ),
     "Header": (
         "p",
         "Normal",
@@ -240,6 +246,25 @@ def define(document: docx.document.Document, name: str, spec: tuple[str, str | N
     style.unhide_when_used = False
 
 
+BULLETS = {"List Bullet": "\u2022", "List Bullet 2": "\u2013", "List Bullet 3": "\u25aa"}  # •, –, ▪
+
+
+def bullet_glyph(document: docx.document.Document, name: str, glyph: str) -> None:
+    """Each bullet level its own glyph (the default template gives all three the same one)."""
+    num_id = document.styles[name].element.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+    numbering = document.part.numbering_part.element
+    abstract_id = numbering.num_having_numId(int(num_id.get(qn("w:val")))).abstractNumId.val
+    abstract = next(
+        a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == str(abstract_id)
+    )
+    level = abstract.find(qn("w:lvl"))
+    level.find(qn("w:lvlText")).set(qn("w:val"), glyph)
+    rpr = level.find(qn("w:rPr"))
+    if rpr is not None:
+        level.remove(rpr)
+    level.append(parse_xml(f'<w:rPr {nsdecls("w")}><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}"/></w:rPr>'))
+
+
 def make() -> bytes:
     document = docx.Document()
     styles_el = document.styles.element
@@ -258,6 +283,8 @@ def make() -> bytes:
     )
     for name, spec in STYLES.items():
         define(document, name, spec)
+    for name, glyph in BULLETS.items():
+        bullet_glyph(document, name, glyph)
     styles_el.append(parse_xml(TABLE_STYLE))
 
     section = document.sections[0]

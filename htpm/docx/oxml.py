@@ -19,7 +19,12 @@ from docx.text.paragraph import Paragraph
 
 
 def _run(
-    text: str = "", style: str | None = None, *, bold: bool = False, italic: bool = False
+    text: str = "",
+    style: str | None = None,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    nobreak: bool = False,
 ) -> BaseOxmlElement:
     r = OxmlElement("w:r")
     if style or bold or italic:
@@ -33,12 +38,23 @@ def _run(
         if italic:
             rpr.append(OxmlElement("w:i"))
         r.append(rpr)
-    if text:
-        t = OxmlElement("w:t")
-        t.set(qn("xml:space"), "preserve")
-        t.text = text
-        r.append(t)
+    pieces = text.split("-") if nobreak else [text]
+    for index, piece in enumerate(pieces):
+        if index:  # a hyphen no line breaks at (read back as "-" by PDF text and python-docx)
+            r.append(OxmlElement("w:noBreakHyphen"))
+        if piece:
+            t = OxmlElement("w:t")
+            t.set(qn("xml:space"), "preserve")
+            t.text = piece
+            r.append(t)
     return r
+
+
+def is_address(text: str, url: str) -> bool:
+    """The link's words are its address (a bare domain or URL in a post), which must not break
+    at its hyphens: a reader copying it would get a broken address."""
+    shown = text.strip().lower()
+    return bool(shown) and not any(c.isspace() for c in shown) and shown in url.lower()
 
 
 def style_id(document: Document, name: str) -> str:
@@ -69,7 +85,8 @@ def add_hyperlink(
     else:
         link.set(qn("w:anchor"), anchor)
     link.set(qn("w:history"), "1")
-    link.append(_run(text, run_style, bold=bold, italic=italic))
+    nobreak = url is not None and is_address(text, url)
+    link.append(_run(text, run_style, bold=bold, italic=italic, nobreak=nobreak))
     paragraph._p.append(link)
     return link
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from docx.document import Document
 
@@ -67,3 +68,32 @@ def external_parts(path: Path, shown: str) -> None:
                         )
     except (zipfile.BadZipFile, etree.XMLSyntaxError):
         raise HtpmError(f"{shown}: not a Word (.docx) file", path) from None
+
+
+_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+_APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+
+
+def honest_parts(document: Document, application: str, pages: int | None, words: int) -> None:
+    """The package says what made it and nothing it does not hold: no thumbnail of the blank
+    template, no customXml (Word's default bibliography sources), and docProps/app.xml naming
+    `application` with the document's own word count and, when known, its page count (an absent
+    count is better than a wrong one)."""
+    package = document.part.package
+    for owner in (package, document.part):
+        for rel_id, rel in list(owner.rels.items()):
+            if rel.reltype in (_THUMBNAIL, _CUSTOM_XML):
+                del owner.rels[rel_id]
+    app = next((p for p in package.iter_parts() if p.partname == "/docProps/app.xml"), None)
+    if app is None:
+        return
+    fields = [f"<Application>{escape(application)}</Application>", "<DocSecurity>0</DocSecurity>"]
+    if pages is not None:
+        fields.insert(0, f"<Pages>{pages}</Pages>")
+    fields.insert(1 if pages is not None else 0, f"<Words>{words}</Words>")
+    xml = (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        f'<Properties xmlns="{_APP_NS}">{"".join(fields)}</Properties>'
+    )
+    app._blob = xml.encode("utf-8")  # a plain Part: python-docx saves its blob as it is

@@ -7,17 +7,39 @@ from pathlib import Path
 
 from docx.document import Document
 from docx.oxml.ns import qn
+from docx.styles import BabelFish
 
 from htpm.contrast import NORMAL_TEXT, contrast_ratio
 from htpm.errors import HtpmError
 
 
 def require_styles(document: Document, names: Iterable[str], origin: Path) -> None:
-    """python-docx silently ignores a missing style: refuse a starting document that lacks one."""
-    present = {style.name for style in document.styles}
-    missing = [name for name in names if name not in present]
+    """python-docx silently ignores a missing style: refuse a starting document that lacks one.
+
+    A style is found by its name in any case or by its style id, so a base document saved by
+    LibreOffice (which writes "TOC 1" for Word's "toc 1", and may give two styles one name) works
+    like Word's; each found style is given the name htpm asks for, so later look-ups by name
+    (python-docx's, exact) find it."""
+    missing = []
+    for name in names:
+        style = _find_style(document, name)
+        if style is None:
+            missing.append(name)
+            continue
+        for other in document.styles:  # a second style of that name would shadow this one
+            if other.style_id != style.style_id and (other.name or "").casefold() == name.casefold():
+                other.name = f"{other.name} ({other.style_id})"
+        style.element.name_val = BabelFish.ui2internal(name)  # Word's own form ("heading 1")
     if missing:
         raise HtpmError(f"base document lacks the style(s) {', '.join(missing)}", origin)
+
+
+def _find_style(document: Document, name: str):  # noqa: ANN202 - a python-docx style
+    wanted, wanted_id = name.casefold(), name.replace(" ", "").casefold()
+    named = [s for s in document.styles if (s.name or "").casefold() == wanted]
+    if named:  # LibreOffice may name two styles alike: prefer the one whose id is the name
+        return next((s for s in named if (s.style_id or "").casefold() == wanted_id), named[0])
+    return next((s for s in document.styles if (s.style_id or "").casefold() == wanted_id), None)
 
 
 def text_colour(

@@ -26,8 +26,10 @@ from htpm.docx.text import illegal_characters, strip_illegal, to_roman
 from htpm.errors import HtpmError, Location
 from htpm.prose import Inline, inline_text, is_safe_target, parse, parse_inline, require_valid_prose
 from htpm.prose.docx import DocxStyles, write_blocks, write_inlines
+from htpm.prose.tree import LINK_FILL_IN, FillIn
 
 SourcePath = tuple[str | int, ...]
+TABLE_CELL_PADDING = 108  # twips: Word's (and base.docx's Toolkit Table's) left cell margin
 
 
 def dotted(path: SourcePath) -> str:
@@ -177,6 +179,16 @@ class DocWriter:
             italic=italic,
         )
 
+    def link_or_blank(
+        self, paragraph: Paragraph, text: str, url: str | None, src: SourcePath, *, text_key: str = "text"
+    ) -> None:
+        """A link to `url`, or, while its address is unknown, its text as a fill-in (highlighted,
+        as an open blank is; the lint's link-target-unknown rule names it)."""
+        if url:
+            self.link(paragraph, text, url, (*src, "url"))
+        else:
+            self.inlines(paragraph, (FillIn(LINK_FILL_IN, self.clean(text, (*src, text_key))),), src)
+
     def note_ref(self, paragraph: Paragraph, note_id: str, src: SourcePath) -> None:
         if note_id not in self.notes.known:
             raise HtpmError(
@@ -190,6 +202,8 @@ class DocWriter:
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]) -> Table:
         """A table with a repeating header row (marked as such for screen readers)."""
+        if self.doc.paragraphs:  # what introduces the table stays on its page
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
         table = self.doc.add_table(rows=1, cols=len(header), style="Toolkit Table")
         table.autofit = False
         for column, width in zip(table.columns, widths, strict=True):
@@ -197,6 +211,10 @@ class DocWriter:
         for cell, text, width in zip(table.rows[0].cells, header, widths, strict=True):
             cell.text = text
             cell.width = Inches(width)
+        indent = OxmlElement("w:tblInd")  # the cell's left padding: the table's edge on the margin
+        indent.set(qn("w:w"), str(TABLE_CELL_PADDING))
+        indent.set(qn("w:type"), "dxa")
+        table._tbl.tblPr.append(indent)
         tr_pr = table.rows[0]._tr.get_or_add_trPr()
         tbl_header = OxmlElement("w:tblHeader")
         tbl_header.set(qn("w:val"), "true")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from htpm.errors import HtpmError, Location
 from htpm.lint.engine import Finding, LintContext, required_findings, run
 from htpm.lint.extract import SourcePath, Text, campaign_texts, file_text
+from htpm.lint.links import RULE_ID, unknown_links
 from htpm.lint.report import failed, format_json, format_text, summary
 from htpm.lint.rules import CompiledRule, RuleSet, campaign_ruleset, load_ruleset, missing_pack
 
@@ -51,8 +52,13 @@ def _lint_locale(campaign: Campaign, own: list[Text], texts: list[Text]) -> list
         locate=campaign.locate,
     )
     if own is texts:
-        return run(ruleset, texts, ctx)
-    return run(ruleset, own, replace(ctx, campaign=False)) + required_findings(ruleset, texts, ctx)
+        findings = run(ruleset, texts, ctx)
+    else:
+        findings = run(ruleset, own, replace(ctx, campaign=False)) + required_findings(ruleset, texts, ctx)
+    if RULE_ID not in settings.disable:
+        severity = settings.severity.get(RULE_ID, "warning")
+        findings.extend(replace(f, severity=severity) for f in unknown_links(campaign, own))
+    return findings
 
 
 def _lint_translation(campaign: Campaign, locale: str, primary: dict[SourcePath, Location]) -> list[Finding]:

@@ -16,7 +16,7 @@ from markdown_it.token import Token
 
 from htpm.errors import HtpmError, Location
 from htpm.prose.parse import clean, markdown, without_comments
-from htpm.prose.tree import is_safe_target
+from htpm.prose.tree import UNKNOWN_TARGET, is_safe_target
 
 HEADING = "headings are not allowed inside prose; use bold text"
 IMAGE = "images are not allowed in prose (use the config's image fields)"
@@ -143,7 +143,7 @@ def _inline_issues(token: Token, lines: list[str]) -> list[ProseIssue]:
             cursor = offset + 1
         elif child.type == "link_open":
             href = str(child.attrGet("href") or "")
-            if not is_safe_target(href):
+            if not is_safe_target(href) and href != UNKNOWN_TARGET:
                 offset = _find_target(block, href, cursor)
                 at(offset, link_message(_raw_target(block, offset) or href))
                 cursor = offset + 1

@@ -20,6 +20,8 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from htpm.prose.tree import (
+    LINK_FILL_IN,
+    UNKNOWN_TARGET,
     Block,
     BulletList,
     Emphasis,
@@ -35,6 +37,7 @@ from htpm.prose.tree import (
     Prose,
     Strong,
     Text,
+    inline_text,
     is_safe_target,
 )
 from htpm.social.urls import find_links
@@ -232,6 +235,8 @@ def _close(opener: Token | None, inner: list[Inline]) -> list[Inline]:
     href = str(opener.attrGet("href") or "")
     if is_safe_target(href):
         return [Link(href, tuple(_unlink(inner)))]
+    if href == UNKNOWN_TARGET:  # an address still to find: a blank to fill in, never a dead link
+        return [FillIn(LINK_FILL_IN, inline_text(tuple(_unlink(inner))))]
     return inner  # an unsafe link shows as its words; check_prose reports it
 
 

@@ -16,6 +16,12 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 
 
+UNKNOWN_TARGET = "#"
+"""`[text](#)`: a link whose address is not known yet (the seed lost it). It is shown as a fill-in
+(its text highlighted) named `LINK_FILL_IN`, and the lint names it, instead of a dead link."""
+LINK_FILL_IN = "link"
+
+
 def is_safe_target(url: str) -> bool:
     """True for an http, https or mailto address: the only link targets prose may have."""
     match = _SCHEME.match(url)

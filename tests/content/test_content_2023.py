@@ -298,7 +298,7 @@ def test_prose_from_markdown_files_matches_the_seed(campaign: Campaign) -> None:
     for paragraph in c.hotline.description.split("\n\n"):
         assert plain(paragraph) in plain(text), paragraph
     last = c.hotline.description.split("\n\n")[-1]
-    assert f"{last} {c.hotline.confidentiality}" in plain(text)
+    assert plain(f"{last} {c.hotline.confidentiality}") in plain(text)
     for audience in c.audiences:
         assert f"{audience.name} {audience.description}" in text
 
@@ -306,7 +306,7 @@ def test_prose_from_markdown_files_matches_the_seed(campaign: Campaign) -> None:
 def test_copy_blocks_match_the_seed(campaign: Campaign) -> None:
     text = plain(SEED.read_text(encoding="utf-8"))
     d = campaign.config.digital
-    for body in (d.newsletter.body, d.website.body, *(b.body or "" for b in d.blocks)):
+    for body in (d.newsletter.body, d.website.body, *(b.body or "" for b in [*d.blocks, *d.social_blocks])):
         for paragraph in body.split("\n\n"):
             assert plain(shown(paragraph)) in text, paragraph
     feature = campaign.config.events.features[0]

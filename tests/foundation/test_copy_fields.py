@@ -65,7 +65,10 @@ EXTRA: dict[str, Any] = {
         "features": [{"title": "Swim day", "links": [{"text": "Sign up", "url": "https://example.org/s"}]}]
     },
     "digital": {
-        "blocks": [{"title": "Slides", "links": [{"text": "Slides", "url": "https://example.org/d"}]}]
+        "blocks": [{"title": "Slides", "links": [{"text": "Slides", "url": "https://example.org/d"}]}],
+        "social_blocks": [
+            {"title": "Graphics", "links": [{"text": "Graphics", "url": "https://example.org/g"}]}
+        ],
     },
     "labels": {"toolkit.goals": "Goals", "copy.visit": "Visit"},
     "fill_ins": [{"name": "a_fill", "prompt": "What to write", "blank": "[blank]", "value": "a value"}],

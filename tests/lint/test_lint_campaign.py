@@ -131,6 +131,7 @@ def test_posts_variants_alt_text_and_resources_are_checked(tmp_path: Path) -> No
         (7, 32, "person-first-runaway", "runaways"),
         (9, 31, "avoid-risk-label", "at-risk youth"),
         (10, 36, "avoid-rescue", "saves"),
+        (15, 16, "link-target-unknown", "Serving Homeless People"),  # a resource without url
         (16, 34, "person-first-victim", "victims"),
         (19, 13, "avoid-rescue", "Rescue"),
     ]
@@ -356,7 +357,12 @@ def test_link_descriptions_are_linted_where_they_were_missed(tmp_path: Path) -> 
                   description: Slides on how to rescue a swimmer.
         """,
     )
-    assert found(path) == [(5, 26, "avoid-rescue", "rescue"), (11, 41, "avoid-rescue", "rescue")]
+    assert found(path) == [
+        (4, 5, "link-target-unknown", "Our newsletter"),  # neither link has an address
+        (5, 26, "avoid-rescue", "rescue"),
+        (10, 11, "link-target-unknown", "The slides"),
+        (11, 41, "avoid-rescue", "rescue"),
+    ]
 
 
 def test_titles_are_copy_that_only_rules_asking_for_them_check(tmp_path: Path) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import docx
+import pikepdf
 import pytest
 
 from htpm import pdf
@@ -34,9 +36,11 @@ def test_one_process_with_a_private_profile_for_the_whole_batch(
         calls.append(command)
         profile = next(a for a in command if a.startswith("-env:UserInstallation=file:///tmp/htpm-lo-"))
         assert Path(profile.split("file://", 1)[1]).is_dir()
-        for name in ("a", "b"):
-            (tmp_path / "out" / f"{name}.pdf").write_bytes(b"%PDF")
+        for name in ("a", "b"):  # an empty PDF, as a stand-in for LibreOffice's
+            pikepdf.new().save(tmp_path / "out" / f"{name}.pdf")
 
+    for name in ("a", "b"):
+        docx.Document().save(str(tmp_path / f"{name}.docx"))
     monkeypatch.setattr(pdf, "find_soffice", lambda: "/usr/bin/soffice")
     monkeypatch.setattr(pdf, "_run", fake_run)
     result = pdf.convert_to_pdf([tmp_path / "a.docx", tmp_path / "b.docx"], tmp_path / "out")
@@ -44,6 +48,7 @@ def test_one_process_with_a_private_profile_for_the_whole_batch(
     assert len(calls) == 1
     options = json.loads(calls[0][calls[0].index("--convert-to") + 1].split(":", 2)[2])
     assert options["UseTaggedPDF"] == {"type": "boolean", "value": "true"}
+    assert options["PDFUACompliance"] == {"type": "boolean", "value": "true"}
     assert options["ExportBookmarks"]["value"] == "true"
     profile = next(a for a in calls[0] if a.startswith("-env:"))
     assert not Path(profile.split("file://", 1)[1]).exists()  # removed afterwards

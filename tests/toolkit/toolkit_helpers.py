@@ -119,9 +119,11 @@ def expected_outline(c: Campaign) -> list[tuple[int, str]]:
     out.append((2, dig.newsletter.title or label("sample_newsletter")))
     out.append((2, dig.website.title or label("sample_website")))
     out += [(2, b.title) for b in dig.blocks]
-    out += [(2, label("social_media")), (3, label("primary_hashtag"))]
+    out.append((2, label("social_media")))
+    out += [(3, b.title) for b in dig.social_blocks]
+    out += [(3, label("sample_content")), (4, label("primary_hashtag"))]
     if cfg.hashtags.secondary:
-        out.append((3, label("secondary_hashtags")))
+        out.append((4, label("secondary_hashtags")))
     out.append((1, label("focus_weeks", observance=cfg.observance.short_name or cfg.observance.name)))
     for number, week in enumerate(cfg.weeks, 1):
         out.append((1, label("week_heading", number=number, title=week.title)))

@@ -51,11 +51,14 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
     with tempfile.TemporaryDirectory(prefix="htpm-toolkit-") as tmp:
         try:
             ctx.progress("toolkit: measuring pages with LibreOffice")
-            pages = outline_pages(_convert(first.data, Path(tmp) / "measure"), first.headings)
+            measured = _convert(first.data, Path(tmp) / "measure")
+            pages = outline_pages(measured, first.headings)
+            count = len(PdfReader(measured).pages)
         except PdfConversionFailed as exc:
             ctx.warn(f"toolkit: {exc.message}; the table of contents has no page numbers", kind="pdf")
             return [Artifact(DOCX_NAME, build_document(campaign, lambda _m: None, None).data)]
-    return [Artifact(DOCX_NAME, build_document(campaign, lambda _m: None, pages).data)]
+    final = build_document(campaign, lambda _m: None, pages, page_count=count)
+    return [Artifact(DOCX_NAME, final.data)]
 
 
 def _convert(data: bytes, folder: Path) -> Path:

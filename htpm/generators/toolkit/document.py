@@ -23,12 +23,13 @@ from htpm.docx.oxml import (
     set_update_fields,
     toc_field,
 )
-from htpm.docx.package import document_bytes, external_parts
+from htpm.docx.package import document_bytes, external_parts, honest_parts
 from htpm.docx.styles import recolour, require_styles, text_colour
 from htpm.docx.writer import DocWriter, HeadingRef, Notes
 from htpm.errors import HtpmError
 from htpm.generators.toolkit.sections import Body
 from htpm.labels import fill
+from htpm.paths import templates_dir
 
 BASE = "toolkit/base.docx"
 TOC_LEVELS = 2  # parts and their sections, as in the federal toolkits
@@ -70,18 +71,21 @@ def build_document(
     pages: dict[str, int] | None,
     *,
     placeholder_pages: bool = False,
+    page_count: int | None = None,
 ) -> BuiltDocument:
     """The toolkit as .docx bytes. `pages` maps heading bookmarks to page numbers for the TOC;
-    None prints entries without numbers (or stand-ins with `placeholder_pages`, for measuring)."""
+    None prints entries without numbers (or stand-ins with `placeholder_pages`, for measuring).
+    `page_count` (from LibreOffice's measuring pass) goes into docProps/app.xml."""
     document = open_base(campaign)
     cfg = campaign.config
     label = campaign.label
     observance = cfg.observance.short_name or cfg.observance.name
     title = fill(label("toolkit.document_title"), observance=cfg.observance.name, year=campaign.year)
 
-    palette = cfg.branding.palette
-    brand = text_colour(palette.primary, text_colour(palette.dark, "#1A1A1A"))
-    recolour(document, brand, text_styles=BRAND_TEXT_STYLES, border_styles=BRAND_BORDER_STYLES)
+    if _palette_colours(campaign):
+        palette = cfg.branding.palette
+        brand = text_colour(palette.primary, text_colour(palette.dark, "#1A1A1A"))
+        recolour(document, brand, text_styles=BRAND_TEXT_STYLES, border_styles=BRAND_BORDER_STYLES)
     for role, family in (
         ("heading", cfg.branding.fonts.docx_heading),
         ("body", cfg.branding.fonts.docx_body),
@@ -116,7 +120,9 @@ def build_document(
     toc_field(toc_heading, entries, levels=TOC_LEVELS, styles=toc_styles, link_style=None)
 
     set_language(document, campaign.locale)
-    set_update_fields(document)
+    if not pages:  # numbers missing: Word fills them in on opening (and asks first)
+        set_update_fields(document)
+    honest_parts(document, "htpm", page_count, word_count(document))
     set_core_properties(
         document,
         title=title,
@@ -127,6 +133,22 @@ def build_document(
         date=dt.datetime(campaign.year, campaign.month, 1),
     )
     return BuiltDocument(document_bytes(document), tuple(writer.headings))
+
+
+def _palette_colours(campaign: Campaign) -> bool:
+    """branding.document_colours: the palette's colour or the base document's own ('auto': the
+    palette on htpm's shipped base.docx, the designer's colours on a base of their own)."""
+    choice = campaign.config.branding.document_colours
+    if choice != "auto":
+        return choice == "palette"
+    return campaign.find_template(BASE).resolve() == (templates_dir() / BASE).resolve()
+
+
+def word_count(document: Document) -> int:
+    """Words of the body (paragraphs and table cells), counted as Word does: runs of non-spaces."""
+    texts = [p.text for p in document.paragraphs]
+    texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return sum(len(text.split()) for text in texts)
 
 
 def _paragraphs(document: Document) -> list[Paragraph]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from htpm.campaign import Campaign
@@ -21,7 +22,16 @@ from htpm.kitlinks import kit_links
 from htpm.labels import fill
 from htpm.model import Feature, Link
 from htpm.proclamation.text import parse_clause
-from htpm.prose import parse, parse_plain, plain
+from htpm.prose import links, parse, parse_plain, plain
+from htpm.prose.parse import autolink
+from htpm.prose.tree import UNKNOWN_TARGET, Text, inline_text
+from htpm.prose.tree import Link as ProseLink
+
+
+def _words(text: str) -> set[str]:
+    """The longer words of `text` (four letters or more), folded: what a line of the hotline box
+    says, to compare with its description."""
+    return {w for w in re.findall(r"[^\W_]{4,}", text.casefold())}
 
 
 class Body:
@@ -55,10 +65,7 @@ class Body:
     def link_line(self, link: Link, src: SourcePath, style: str | None = "List Bullet") -> None:
         """A link (plain text when its address is unknown), then ' – description'."""
         p = self.w.paragraph(style)
-        if link.url:
-            self.w.link(p, link.text, link.url, (*src, "url"))
-        else:
-            p.add_run(self.w.clean(link.text, (*src, "text")))
+        self.w.link_or_blank(p, link.text, link.url, src)
         if link.description:
             p.add_run(" – ")
             self.w.inline(p, link.description, (*src, "description"))
@@ -97,7 +104,8 @@ class Body:
     # -- sections -----------------------------------------------------------------------------
     def introduction(self) -> None:
         cfg = self.cfg
-        self.w.heading(1, self.label("introduction"))
+        # the one part that always starts a page: the body begins after the contents
+        self.w.heading(1, self.label("introduction")).paragraph_format.page_break_before = True
         if cfg.introduction_title:
             self.w.text(cfg.introduction_title, ("introduction_title",), "Lead")
         self.w.prose(cfg.introduction, ("introduction",))
@@ -118,10 +126,14 @@ class Body:
         if org.newsletter or org.newsletter_intro:
             self.w.heading(2, self.label("newsletter"))
             intro = org.newsletter_intro or ""
-            if intro:
-                self.w.prose(intro, ("organization", "newsletter_intro"))
             link = org.newsletter
-            if link and (link.url or link.text not in plain(parse(intro))):
+            named = link is not None and link.text in intro and link.text in plain(parse(intro))
+            if intro:  # the link's words in the intro become the link (or its fill-in)
+                if named and link is not None:
+                    target = link.url or UNKNOWN_TARGET
+                    intro = intro.replace(link.text, f"[{link.text}]({target})", 1)
+                self.w.prose(intro, ("organization", "newsletter_intro"))
+            if link and not named:
                 self.link_line(link, ("organization", "newsletter"), style=None)
         if org.accounts:
             self.w.heading(2, self.label("social_media"))
@@ -131,10 +143,7 @@ class Body:
                 src = ("organization", "accounts", index)
                 p = self.w.paragraph("List Bullet")
                 p.add_run(self.w.clean(f"{account.label}: ", (*src, "label")))
-                if account.url:
-                    self.w.link(p, account.handle, account.url, (*src, "url"))
-                else:
-                    p.add_run(self.w.clean(account.handle, (*src, "handle")))
+                self.w.link_or_blank(p, account.handle, account.url, src, text_key="handle")
 
     def guidelines(self) -> None:
         guide = self.cfg.guidelines
@@ -210,21 +219,24 @@ class Body:
             self.w.link(
                 self.w.paragraph("Callout"), self.label("live_chat"), line.chat_url, (*src, "chat_url")
             )
+        told = _words(plain(parse(line.description or "")))  # the box does not repeat the text below
         for label, value, key in (
             (self.label("tty"), line.tty, "tty"),
             (self.label("hours"), line.hours, "hours"),
             (self.label("languages"), line.languages, "languages"),
         ):
-            if value:
+            if value and (key == "tty" or not _words(value) <= told):
                 self.label_value(label, value, (*src, key), "Callout")
-        if line.website:
+        described = links(parse(line.description or ""))
+        if line.website and line.website.rstrip("/") not in {u.rstrip("/") for u in described}:
             p = self.w.paragraph("Callout")
             p.add_run(self.label("website")).bold = True
             p.add_run(" ")
             shown = re.sub(r"^https?://(www\.)?|/$", "", line.website)
             self.w.link(p, shown, line.website, (*src, "website"))
         if line.description:
-            self.w.prose(line.description, (*src, "description"))
+            below = self.w.prose(line.description, (*src, "description"))
+            below[0].paragraph_format.space_before = Pt(12)  # clear of the box's border
         if line.confidentiality:
             self.w.prose(line.confidentiality, (*src, "confidentiality"))
 
@@ -243,8 +255,13 @@ class Body:
                 pieces = parse_clause(self.w.clean(text, src), known, f"{'.'.join(map(str, src))}: ")
             except HtpmError as exc:
                 raise HtpmError(exc.message, self.campaign.locate(src)) from None
-            for piece in pieces:  # a placeholder shows its blank, in bold
-                p.add_run(piece.text).bold = piece.bold or piece.field is not None or None
+            for piece in pieces:  # a placeholder shows its blank, in bold; addresses are links
+                bold = piece.bold or piece.field is not None
+                for node in autolink(piece.text) if piece.field is None else [Text(piece.text)]:
+                    if isinstance(node, ProseLink):
+                        self.w.link(p, inline_text(node.children), node.target, src, bold=bold)
+                    else:
+                        p.add_run(inline_text((node,))).bold = bold or None
         p.paragraph_format.keep_with_next = True  # the resolution stays with the signature lines
         for index, line in enumerate(proc.signature_lines):
             self.w.text(line, ("proclamation", "signature_lines", index), "Signature Line")
@@ -269,16 +286,19 @@ class Body:
     def hashtags(self) -> None:
         tags, dig = self.cfg.hashtags, self.cfg.digital
         self.w.heading(2, self.label("social_media"))
+        for index, feature in enumerate(dig.social_blocks):
+            self.feature(feature, ("digital", "social_blocks", index), 3)
+        self.w.heading(3, self.label("sample_content"))
         if dig.social_intro:
             self.w.prose(dig.social_intro, ("digital", "social_intro"))
         if tags.guidance:
             self.w.prose(tags.guidance, ("hashtags", "guidance"))
         else:
             self.w.paragraph().add_run(self.label("hashtag_limit", count=tags.max_per_post))
-        self.w.heading(3, self.label("primary_hashtag"))
+        self.w.heading(4, self.label("primary_hashtag"))
         self.w.text(tags.primary, ("hashtags", "primary"), bold=True)
         if tags.secondary:
-            self.w.heading(3, self.label("secondary_hashtags"))
+            self.w.heading(4, self.label("secondary_hashtags"))
             for index, tag in enumerate(tags.secondary):
                 self.w.text(tag, ("hashtags", "secondary", index), "List Bullet")
 
@@ -334,10 +354,7 @@ class Body:
                 p = self.w.paragraph("List Bullet")
                 p.add_run(self.w.clean(f"{res.type}:", (*rsrc, "type"))).bold = True
                 p.add_run(" ")
-                if res.url:
-                    self.w.link(p, res.title, res.url, (*rsrc, "url"))
-                else:
-                    p.add_run(self.w.clean(res.title, (*rsrc, "title")))
+                self.w.link_or_blank(p, res.title, res.url, rsrc, text_key="title")
                 if res.date:
                     p.add_run(self.w.clean(f" ({res.date})", (*rsrc, "date")))
                 if res.description:
