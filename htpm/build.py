@@ -12,6 +12,7 @@ from htpm.campaign import Campaign
 from htpm.config import load_campaign
 from htpm.errors import BuildFailed
 from htpm.generators import Generator, select
+from htpm.incremental import Incremental, campaign_from_json, options_key
 from htpm.outputs import WriteReport, previous_output, write_artifacts
 from htpm.validation import check_or_raise
 
@@ -21,6 +22,7 @@ class BuildResult:
     campaign: Campaign
     report: WriteReport
     warnings: list[BuildWarning] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # generators not run: inputs and outputs unchanged
 
 
 def build(
@@ -37,27 +39,52 @@ def build(
 ) -> BuildResult:
     """Build the campaign at `config_path` into `out_dir`. Nothing is written unless all succeeds.
 
-    With `only`, just those generators run, and only the files they own are replaced or pruned."""
+    With `only`, just those generators run, and only the files they own are replaced or pruned.
+    Generators whose inputs and outputs are unchanged are skipped (htpm.incremental); `force` also
+    rebuilds everything."""
     generators = select(only)
+    # a generator's outputs depend on the first options; the whole build's on all
+    made_with = options_key(pdf=pdf, subset=subset, fill=fill or None)
+    cache = Incremental(out_dir, made_with, options_key(made_with=made_with, only=only, lint=lint), force)
+    unchanged = cache.unchanged(config_path)
+    if unchanged is not None and not (strict and unchanged[2]):  # --strict with warnings: fail as before
+        loaded, report, replayed = unchanged
+        campaign = campaign_from_json({**loaded, "path": str(config_path)})
+        return BuildResult(campaign, report, replayed, skipped=[g.name for g in generators])
     campaign = load_campaign(config_path, fill=fill)
-    check_or_raise(campaign, generators)
+    to_run, reused, replayed = cache.split(campaign, generators)
+    check_or_raise(campaign, to_run)
     warnings: list[BuildWarning] = []
     if lint:
         warnings.extend(_lint(campaign, strict))
     ctx = BuildContext(
-        strict=strict, pdf=pdf, subset=subset, previous=lambda path: previous_output(out_dir, path)
+        strict=strict,
+        pdf=pdf,
+        subset=subset,
+        previous=lambda path: previous_output(out_dir, path),
+        memo=cache.cache,
     )
-    artifacts = generate_all(campaign, generators, ctx, on_step)
-    warnings.extend(ctx.warnings)
+    warned: dict[str, list[BuildWarning]] = {}
+    artifacts = generate_all(campaign, to_run, ctx, on_step, warned)
+    warnings.extend([*replayed, *ctx.warnings])
     if campaign.open_fill_ins:
         warnings.append(_open_fill_ins(campaign))
-    if strict and ctx.warnings:
-        raise BuildFailed(
-            f"{len(ctx.warnings)} warning(s) with --strict; nothing written:\n" + "\n".join(ctx.warnings)
-        )
+    _fail_if_strict(strict, [*replayed, *ctx.warnings])
     owned = None if only is None else (lambda path: any(g.owns_path(path) for g in generators))
-    report = write_artifacts(artifacts, out_dir, force=force, prune=not subset, owned=owned)
-    return BuildResult(campaign, report, warnings)
+    everything = [*artifacts, *reused]
+    report = write_artifacts(everything, out_dir, force=force, prune=not subset, owned=owned)
+    cache.record(campaign, to_run, artifacts, warned, report)
+    if not report.conflicts:
+        cache.record_stamp(config_path, campaign, everything, warnings)
+    cache.save()
+    return BuildResult(campaign, report, warnings, skipped=cache.skipped)
+
+
+def _fail_if_strict(strict: bool, warnings: list[BuildWarning]) -> None:
+    if strict and warnings:
+        raise BuildFailed(
+            f"{len(warnings)} warning(s) with --strict; nothing written:\n" + "\n".join(warnings)
+        )
 
 
 def generate_all(
@@ -65,12 +92,18 @@ def generate_all(
     generators: list[Generator],
     ctx: BuildContext,
     on_step: Callable[[str, int, int], None] = lambda _name, _i, _n: None,
+    warned: dict[str, list[BuildWarning]] | None = None,
 ) -> list[Artifact]:
-    """Every selected generator's artifacts, then the PDFs asked for, in one LibreOffice batch."""
+    """Every selected generator's artifacts, then the PDFs asked for, in one LibreOffice batch.
+
+    `warned` receives each generator's warnings by name (a PDF's go to the generator that asked)."""
     artifacts: list[Artifact] = []
+    warned = {} if warned is None else warned
     for index, generator in enumerate(generators):
         on_step(generator.name, index, len(generators))
+        before = len(ctx.warnings)
         made = generator.generate(campaign, ctx)
+        warned[generator.name] = ctx.warnings[before:]
         stray = [a.path for a in made if not generator.owns_path(a.path)]
         if stray:  # a bug: the registry must say what each generator writes
             raise AssertionError(f"generator {generator.name} wrote outside what it owns: {stray}")
@@ -79,7 +112,11 @@ def generate_all(
         on_step("pdf", len(generators), len(generators) + 1)
         from htpm.pdf import pdf_artifacts
 
+        before = len(ctx.warnings)
         artifacts.extend(pdf_artifacts(artifacts, ctx))
+        for generator in generators:
+            if any(generator.owns_path(path) for path in ctx.pdf_requests):
+                warned[generator.name] = [*warned.get(generator.name, []), *ctx.warnings[before:]]
     on_step("write", len(generators), len(generators))
     return artifacts
 

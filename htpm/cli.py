@@ -101,6 +101,10 @@ def build(
         list[str] | None,
         typer.Option("--fill", help="A fill-in's value, as name=value (repeat for each fill-in)."),
     ] = None,
+    watch: Annotated[
+        bool,
+        typer.Option("--watch", help="Keep running; rebuild what a saved config, template or asset changes."),
+    ] = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -116,6 +120,16 @@ def build(
         raise UsageError("--only: name at least one output, e.g. --only toolkit,social")
     select(names)  # an unknown name is a usage error before the config is read
     fills = parse_assignments(fill or [], "--fill", "name")
+    if watch:
+        from htpm.build import BuildResult
+        from htpm.watching import watch_build
+
+        def again() -> BuildResult:
+            return run_build(default_config(config), out, names, force, strict, pdf, not no_lint, fill=fills)
+
+        voice.info("watching the config, templates and assets; Ctrl-C to stop", err=True)
+        watch_build(default_config(config), out, again, typer.echo)
+        return
     with _progress(quiet) as step:
         result = run_build(
             default_config(config), out, names, force, strict, pdf, not no_lint, step, fill=fills

@@ -6,7 +6,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import docx
 from docx.document import Document
@@ -50,6 +50,9 @@ _COVER_KEY = re.compile(r"\{([a-z_]+)\}")
 class BuiltDocument:
     data: bytes
     headings: tuple[HeadingRef, ...]
+    # the same document with these page numbers in its table of contents (None: no numbers),
+    # without building it again: only the contents' paragraphs change
+    with_pages: Callable[[dict[str, int] | None], bytes] = field(compare=False, repr=False)
 
 
 def open_base(campaign: Campaign) -> Document:
@@ -105,15 +108,18 @@ def build_document(
     toc_heading.add_run(label("toolkit.table_of_contents"))
     Body(campaign, writer).write()
 
-    entries = []
-    for ref in writer.headings:
-        if ref.level <= TOC_LEVELS:
-            page = PLACEHOLDER_PAGE if placeholder_pages else None
-            entries.append(
-                TocEntry(ref.level, ref.text, ref.bookmark, pages.get(ref.bookmark) if pages else page)
-            )
+    listed = [ref for ref in writer.headings if ref.level <= TOC_LEVELS]
     toc_styles = {level: document.styles[f"toc {level}"].style_id for level in (1, 2, 3)}
-    toc_field(toc_heading, entries, levels=TOC_LEVELS, styles=toc_styles, link_style=None)
+
+    def contents(numbers: dict[str, int] | None, placeholder: bool = False) -> None:
+        page = PLACEHOLDER_PAGE if placeholder else None
+        entries = [
+            TocEntry(ref.level, ref.text, ref.bookmark, numbers.get(ref.bookmark) if numbers else page)
+            for ref in listed
+        ]
+        toc_field(toc_heading, entries, levels=TOC_LEVELS, styles=toc_styles, link_style=None)
+
+    contents(pages, placeholder_pages)
 
     set_language(document, campaign.locale)
     set_update_fields(document)
@@ -126,7 +132,14 @@ def build_document(
         keywords=", ".join([cfg.hashtags.primary, *cfg.hashtags.secondary]),
         date=dt.datetime(campaign.year, campaign.month, 1),
     )
-    return BuiltDocument(document_bytes(document), tuple(writer.headings))
+
+    def with_pages(numbers: dict[str, int] | None) -> bytes:
+        for _ in listed:  # the contents' paragraphs follow their heading
+            toc_heading._p.getparent().remove(toc_heading._p.getnext())
+        contents(numbers)
+        return document_bytes(document)
+
+    return BuiltDocument(document_bytes(document), tuple(writer.headings), with_pages)
 
 
 def _paragraphs(document: Document) -> list[Paragraph]:
