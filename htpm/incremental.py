@@ -35,8 +35,8 @@ from htpm.generators import Generator
 from htpm.outputs import WriteReport, read_manifest, sha256
 from htpm.paths import brand_assets_dir, inside, templates_dir
 
-STAMP_MAX_FILES = 5000  # a config beside a huge folder: no fast path (level 2 still applies)
-STAMP_MAX_BYTES = 256 * 1024 * 1024
+STAMP_MAX_FILES = 2000  # a config beside a huge folder: no fast path (level 2 still applies)
+STAMP_MAX_BYTES = 64 * 1024 * 1024
 
 
 class Incremental:
