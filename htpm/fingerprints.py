@@ -16,7 +16,7 @@ A generator declares its reads in the registry (htpm.generators) with `reads(...
   name one) and every file a config value names as an asset.
 - `office`: the LibreOffice installation, for outputs whose bytes depend on it (page numbers).
 
-Every fingerprint also covers the locale, the config's file name, the open fill-ins and htpm's code
+Every fingerprint also covers the locale, the config's file name, which fill-ins are open and htpm's code
 (its version, the hash of its own source files and its libraries' versions), so upgrading htpm, or
 editing it, rebuilds everything. A generator that declares nothing gets `everything`: the whole
 config, every template on the search path and every asset. That is always correct, only slower, so
@@ -129,7 +129,8 @@ def reads(
 
     def fingerprint(campaign: Campaign) -> Fingerprint:
         h = Hasher("htpm fingerprint", code_version(), campaign.locale, campaign.path.name)
-        h.add(repr(campaign.open_fill_ins))
+        # which fill-ins are open (highlighted blanks); where each is used is in its section's part
+        h.add(repr(sorted({name for name, _ in campaign.open_fill_ins})))
         h.add(config_part(campaign, config, ignore))
         h.add(templates_part(campaign, templates))
         if assets:

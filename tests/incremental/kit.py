@@ -29,6 +29,8 @@ def base_config() -> dict[str, Any]:
         data["introduction"].rstrip() + " With {partner} and {organization_possessive} staff.\n"
     )
     data["social"]["schedule"]["include_in_calendar"] = True  # the posting times are events too
+    post = data["weeks"][0]["sections"][0]["posts"][0]
+    post["text"] = post["text"].rstrip() + " Ask {partner}."  # an open fill-in after the edited words
     return data
 
 
