@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from htpm.cache import Memo
+
 
 @dataclass(frozen=True)
 class Artifact:
@@ -57,6 +59,8 @@ class BuildContext:
     # outputs that carry a version (calendar SEQUENCE); and the clock, for what changed just now
     previous: Callable[[str], bytes | None] = lambda _path: None
     now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
+    # results finer than a generator kept between builds, by a hash of their inputs (htpm.cache)
+    memo: Memo = field(default_factory=Memo)
 
     def want_pdf(self, path: str) -> None:
         """Ask for a PDF of the document artifact `path` (with --pdf); the build converts every

@@ -13,6 +13,7 @@ from htpm.campaign import Campaign
 from htpm.config import load_campaign
 from htpm.errors import BuildFailed, UsageError
 from htpm.generators import Generator, select
+from htpm.incremental import Incremental, campaign_from_json, options_key
 from htpm.outputs import WriteReport, prepare_output, previous_output, write_artifacts
 from htpm.validation import check_or_raise
 
@@ -27,6 +28,7 @@ class BuildResult:
     warnings: list[BuildWarning] = field(default_factory=list)
     out_dir: Path = Path()
     locales: list[BuildResult] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # generators not run: inputs and outputs unchanged
 
 
 def locale_dir(out_dir: Path, campaign: Campaign) -> Path:
@@ -52,56 +54,111 @@ def build(
     primary at `out_dir`, each translation in `out_dir/<locale>/`), or only `locale`.
 
     Every locale is validated, linted and generated before anything is written; then each
-    locale's files are written into its own folder (its own manifest: pruning and conflicts never
-    cross locales). With `only`, just those generators run, and only the files they own are
-    replaced or pruned."""
+    locale's files are written into its own folder (its own manifest and cache: pruning and
+    conflicts never cross locales). With `only`, just those generators run, and only the files
+    they own are replaced or pruned. Generators whose inputs and outputs are unchanged are skipped
+    (htpm.incremental); `force` rebuilds everything."""
     generators = select(only)
     prepare_output(out_dir)  # a build killed mid-commit is rolled back before anything reads it
+    # a generator's outputs depend on the first options; the whole build's on all
+    made_with = options_key(pdf=pdf, subset=subset, fill=fill or None)
+    stamp = options_key(made_with=made_with, only=only, lint=lint)
+
+    def cache_for(where: Path) -> Incremental:
+        return Incremental(where, made_with, stamp, force)
+
+    replayed_build = _unchanged(config_path, out_dir, generators, locale, strict, cache_for)
+    if replayed_build is not None:
+        return replayed_build
     primary = load_campaign(config_path, fill=fill)
     if locale is not None and locale not in primary.locales:
         raise UsageError(
             f"--locale: the config has no locale {locale} (its locales: {', '.join(primary.locales)})"
         )
-    check_or_raise(primary, generators)
     wanted = [locale] if locale is not None else list(primary.locales)
     campaigns = [
         primary if code == primary.locale else load_campaign(config_path, code, fill) for code in wanted
     ]
-    made: list[tuple[Campaign, Path, list[Artifact], list[BuildWarning]]] = []
+    plans = []
     for campaign in campaigns:
         where = locale_dir(out_dir, campaign)
         if where != out_dir:
             prepare_output(where)
+        cache = cache_for(where)
+        plans.append((campaign, where, cache, *cache.split(campaign, generators)))
+    check_or_raise(primary, [g for g in generators if any(g in plan[3] for plan in plans)])
+    # the primary's lint covers its translations (each in its own language); one locale alone is
+    # linted by itself
+    lint_each = primary not in campaigns
+    made = []
+    for campaign, where, cache, to_run, reused, replayed in plans:
         warnings: list[BuildWarning] = []
-        if lint:
+        if lint and (campaign.is_primary or lint_each):
             warnings.extend(_lint(campaign, strict))
         ctx = BuildContext(
-            strict=strict, pdf=pdf, subset=subset, previous=functools.partial(previous_output, where)
+            strict=strict,
+            pdf=pdf,
+            subset=subset,
+            previous=functools.partial(previous_output, where),
+            memo=cache.cache,
         )
-        artifacts = generate_all(campaign, generators, ctx, on_step)
-        warnings.extend(ctx.warnings)
+        ctx.made.extend(reused)  # what a later generator (the site) reads, as on disk
+        warned: dict[str, list[BuildWarning]] = {}
+        everything = generate_all(campaign, to_run, ctx, on_step, warned)
+        warnings.extend([*replayed, *ctx.warnings])
         if campaign.open_fill_ins:
             warnings.append(_open_fill_ins(campaign))
-        if strict and ctx.warnings:
-            raise BuildFailed(
-                f"{len(ctx.warnings)} warning(s) with --strict; nothing written:\n" + "\n".join(ctx.warnings)
-            )
+        _fail_if_strict(strict, [*replayed, *ctx.warnings])
         if not campaign.is_primary:
             warnings = [BuildWarning(w.kind, f"{campaign.locale}: {w.message}") for w in warnings]
-        made.append((campaign, where, artifacts, warnings))
+        made.append((campaign, where, cache, to_run, everything[len(reused) :], everything, warned, warnings))
     owned = None if only is None else (lambda path: any(g.owns_path(path) for g in generators))
-    results = [
-        BuildResult(
-            campaign,
-            write_artifacts(artifacts, where, force=force, prune=not subset, owned=owned),
-            warnings,
-            where,
+    results = []
+    for campaign, where, cache, to_run, artifacts, everything, warned, warnings in made:
+        report = write_artifacts(everything, where, force=force, prune=not subset, owned=owned)
+        cache.record(campaign, to_run, artifacts, warned, report)
+        if not report.conflicts:
+            cache.record_stamp(config_path, campaign, everything, warnings)
+        cache.save()
+        results.append(BuildResult(campaign, report, warnings, where, skipped=cache.skipped))
+    results[0].locales = results
+    return results[0]
+
+
+def _unchanged(
+    config_path: Path,
+    out_dir: Path,
+    generators: list[Generator],
+    locale: str | None,
+    strict: bool,
+    cache_for: Callable[[Path], Incremental],
+) -> BuildResult | None:
+    """The last build again, without loading the config, when no input of any locale changed
+    (None: something did, or --strict and the last build had warnings)."""
+    root = cache_for(out_dir).unchanged(config_path)
+    if root is None:
+        return None
+    primary = campaign_from_json({**root[0], "path": str(config_path)})
+    if locale is not None and locale not in primary.locales:
+        return None  # the full path says why
+    results = []
+    for code in [locale] if locale is not None else list(primary.locales):
+        where = out_dir if code == primary.locale else out_dir / code
+        found = root if where == out_dir else cache_for(where).unchanged(config_path)
+        if found is None or (strict and found[2]):  # --strict with warnings: fail as before
+            return None
+        loaded, report, replayed = found
+        campaign = campaign_from_json({**loaded, "path": str(config_path)})
+        results.append(BuildResult(campaign, report, replayed, where, skipped=[g.name for g in generators]))
+    results[0].locales = results
+    return results[0]
+
+
+def _fail_if_strict(strict: bool, warnings: list[BuildWarning]) -> None:
+    if strict and warnings:
+        raise BuildFailed(
+            f"{len(warnings)} warning(s) with --strict; nothing written:\n" + "\n".join(warnings)
         )
-        for campaign, where, artifacts, warnings in made
-    ]
-    first = results[0]
-    first.locales = results
-    return first
 
 
 def generate_all(
@@ -109,29 +166,46 @@ def generate_all(
     generators: list[Generator],
     ctx: BuildContext,
     on_step: Callable[[str, int, int], None] = lambda _name, _i, _n: None,
+    warned: dict[str, list[BuildWarning]] | None = None,
 ) -> list[Artifact]:
     """Every selected generator's artifacts, then the PDFs asked for, in one LibreOffice batch, then
-    the generators made from those artifacts (the site). The list is `ctx.made`."""
+    the generators made from those artifacts (the site). The list is `ctx.made` (which may hold
+    artifacts from before, such as a skipped generator's outputs).
+
+    `warned` receives each generator's warnings by name (a PDF's go to the generator that asked)."""
     artifacts: list[Artifact] = ctx.made
+    warned = {} if warned is None else warned
     first = [g for g in generators if not g.reads_outputs]
     later = [g for g in generators if g.reads_outputs]
     for index, generator in enumerate(first):
         on_step(generator.name, index, len(generators))
-        _run(generator, campaign, ctx, artifacts)
+        _run(generator, campaign, ctx, artifacts, warned)
     if ctx.pdf:
         on_step("pdf", len(first), len(generators) + 1)
         from htpm.pdf import pdf_artifacts
 
+        before = len(ctx.warnings)
         artifacts.extend(pdf_artifacts(artifacts, ctx))
+        for generator in generators:
+            if any(generator.owns_path(path) for path in ctx.pdf_requests):
+                warned[generator.name] = [*warned.get(generator.name, []), *ctx.warnings[before:]]
     for index, generator in enumerate(later, len(first)):
         on_step(generator.name, index, len(generators))
-        _run(generator, campaign, ctx, artifacts)
+        _run(generator, campaign, ctx, artifacts, warned)
     on_step("write", len(generators), len(generators))
     return artifacts
 
 
-def _run(generator: Generator, campaign: Campaign, ctx: BuildContext, artifacts: list[Artifact]) -> None:
+def _run(
+    generator: Generator,
+    campaign: Campaign,
+    ctx: BuildContext,
+    artifacts: list[Artifact],
+    warned: dict[str, list[BuildWarning]],
+) -> None:
+    before = len(ctx.warnings)
     made = generator.generate(campaign, ctx)
+    warned[generator.name] = ctx.warnings[before:]
     stray = [a.path for a in made if not generator.owns_path(a.path)]
     if stray:  # a bug: the registry must say what each generator writes
         raise AssertionError(f"generator {generator.name} wrote outside what it owns: {stray}")

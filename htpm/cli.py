@@ -127,6 +127,10 @@ def build(
             "--locale", help="Build one locale only (e.g. es-US). Default: every locale the config lists."
         ),
     ] = None,
+    watch: Annotated[
+        bool,
+        typer.Option("--watch", help="Keep running; rebuild what a saved config, template or asset changes."),
+    ] = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -144,6 +148,18 @@ def build(
         raise UsageError("--only: name at least one output, e.g. --only toolkit,social")
     select(names)  # an unknown name is a usage error before the config is read
     fills = parse_assignments(fill or [], "--fill", "name")
+    if watch:
+        from htpm.build import BuildResult
+        from htpm.watching import watch_build
+
+        def again() -> BuildResult:
+            return run_build(
+                default_config(config), out, names, force, strict, pdf, not no_lint, fill=fills, locale=locale
+            )
+
+        voice.info("watching the config, templates and assets; Ctrl-C to stop", err=True)
+        watch_build(default_config(config), out, again, typer.echo)
+        return
     with _progress(quiet) as step:
         result = run_build(
             default_config(config),

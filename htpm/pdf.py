@@ -218,9 +218,16 @@ def pdf_artifacts(artifacts: list[Artifact], ctx: BuildContext) -> list[Artifact
     """The PDFs generators asked for (`ctx.want_pdf`), made in ONE LibreOffice batch: the only
     place a build converts documents. Each PDF sits beside its document (`toolkit.docx` ->
     `toolkit.pdf`). Without LibreOffice, or when it fails, the build warns and keeps the documents."""
+    from htpm.fingerprints import Hasher, office_version
+
     wanted = [a for a in artifacts if a.path in ctx.pdf_requests]
+    office = office_version()
+    keys = {a.path: Hasher("pdf", a.data, office, _filter_argument()).hexdigest() for a in wanted}
+    known = {a.path: ctx.memo.get(keys[a.path]) for a in wanted}  # converted before: same bytes
+    made = [Artifact(_pdf_path(a.path), data) for a in wanted if (data := known[a.path]) is not None]
+    wanted = [a for a in wanted if known[a.path] is None]
     if not wanted:
-        return []
+        return made
     with tempfile.TemporaryDirectory(prefix="htpm-pdf-") as tmp:
         folder = Path(tmp)
         sources = []
@@ -232,8 +239,13 @@ def pdf_artifacts(artifacts: list[Artifact], ctx: BuildContext) -> list[Artifact
             pdfs = convert_to_pdf(sources, folder / "pdf", timeout=120 + 10 * len(sources))
         except (PdfUnavailable, PdfConversionFailed) as exc:
             ctx.warn(f"pdf: {exc.message}", kind="pdf")
-            return []
-        return [
-            Artifact(str(Path(a.path).with_suffix(".pdf").as_posix()), pdf.read_bytes())
-            for a, pdf in zip(wanted, pdfs, strict=True)
-        ]
+            return made
+        for artifact, pdf in zip(wanted, pdfs, strict=True):
+            data = pdf.read_bytes()
+            ctx.memo.put(keys[artifact.path], data)
+            made.append(Artifact(_pdf_path(artifact.path), data))
+        return made
+
+
+def _pdf_path(document: str) -> str:
+    return Path(document).with_suffix(".pdf").as_posix()

@@ -258,10 +258,15 @@ def document_language(document: Document) -> str | None:
     return None if lang is None else lang.get(qn("w:val"))
 
 
-def set_update_fields(document: Document) -> None:
-    """Ask Word to update fields (the TOC's page numbers) when the document is opened."""
+def set_update_fields(document: Document, on: bool = True) -> None:
+    """Ask Word to update fields (the TOC's page numbers) when the document is opened, or (`on`
+    False) not: a document whose contents are filled in opens without the prompt."""
     settings = document.settings.element
     update = settings.find(qn("w:updateFields"))
+    if not on:
+        if update is not None:
+            settings.remove(update)
+        return
     if update is None:
         update = OxmlElement("w:updateFields")
         settings.append(update)

@@ -3,8 +3,11 @@
 Each generator module has `generate(campaign, ctx) -> list[Artifact]` and never touches the disk; it
 may have `check(campaign) -> list[Problem]`, its config checks, which `htpm validate` and `htpm build`
 run before anything is generated. `owns` lists the output paths or prefixes the generator writes, so
-`--only NAME` replaces and prunes exactly those files. A module with `READS_OUTPUTS = True` (the
-site) is made from the others' artifacts: the build runs it after them and after the PDFs.
+`--only NAME` replaces and prunes exactly those files. `reads` says what it depends on (see
+htpm.fingerprints); a generator that declares nothing is fingerprinted on everything, which is
+always correct, only slower: the build skips a generator whose fingerprint and outputs are unchanged.
+A module with `READS_OUTPUTS = True` (the site) is made from the others' artifacts: the build runs it
+after them and after the PDFs.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
 from htpm.errors import HtpmError, UsageError
+from htpm.fingerprints import Fingerprint, ReadsFn, everything, reads
 from htpm.problems import Problem, problems_of
 
 GenerateFn = Callable[[Campaign, BuildContext], list[Artifact]]
@@ -27,6 +31,11 @@ class Generator:
     name: str  # the --only name
     module: str  # where generate (and check) live
     owns: tuple[str, ...]  # output paths ("calendar.ics") or folder prefixes ("social/") it writes
+    reads: ReadsFn | None = None  # what it depends on (htpm.fingerprints.reads); None: everything
+
+    def fingerprint(self, campaign: Campaign) -> Fingerprint:
+        """The hash of what this generator reads: unchanged, its outputs would be too."""
+        return (self.reads or everything)(campaign)
 
     @property
     def generate(self) -> GenerateFn:
@@ -68,14 +77,44 @@ def _no_checks(_campaign: Campaign) -> list[Problem]:
     return []
 
 
+_POSTS_TEMPLATES = ("labels/", "social/", "copy/", "graphics/")
+_READS_POSTS = reads(templates=_POSTS_TEMPLATES, assets=True)
+#: what the proclamation and the graphics say: never the weeks' posts, so a post edit redraws nothing
+_NAMES = ("observance", "organization", "branding", "locale", "labels", "fill_ins", "fill")
+
 #: the order is the order of the build and of `--only` help.
 REGISTRY: tuple[Generator, ...] = (
-    Generator("toolkit", "htpm.generators.toolkit", ("toolkit.docx", "toolkit.pdf")),
-    Generator("social", "htpm.generators.social", ("social/",)),
-    Generator("copy", "htpm.generators.copy", ("copy/",)),
-    Generator("calendar", "htpm.generators.calendar", ("calendar.ics",)),
-    Generator("proclamation", "htpm.generators.proclamation", ("proclamation/",)),
-    Generator("graphics", "htpm.generators.graphics", ("graphics/",)),
+    Generator(
+        "toolkit",
+        "htpm.generators.toolkit",
+        ("toolkit.docx", "toolkit.pdf"),
+        reads(templates=("toolkit/", "labels/"), assets=True, office=True),
+    ),
+    Generator("social", "htpm.generators.social", ("social/",), _READS_POSTS),
+    Generator("copy", "htpm.generators.copy", ("copy/",), _READS_POSTS),
+    Generator("calendar", "htpm.generators.calendar", ("calendar.ics",), reads(templates=_POSTS_TEMPLATES)),
+    Generator(
+        "proclamation",
+        "htpm.generators.proclamation",
+        ("proclamation/",),
+        reads(
+            config=(*_NAMES, "proclamation"),
+            templates=("proclamation/", "labels/"),
+            assets=True,
+            office=True,
+        ),
+    ),
+    Generator(
+        "graphics",
+        "htpm.generators.graphics",
+        ("graphics/",),
+        reads(
+            config=(*_NAMES, "theme", "hashtags", "hotline", "graphics", "weeks"),
+            ignore=("weeks.*.sections", "weeks.*.introduction"),
+            templates=("graphics/", "labels/"),
+            assets=True,
+        ),
+    ),
     Generator("slides", "htpm.generators.slides", ("slides/",)),
     Generator("site", "htpm.generators.site", ("site/",)),
 )

@@ -101,4 +101,4 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
     subset = ctx.subset
     weeks = getattr(subset, "weeks", None)
     sizes = getattr(subset, "sizes", None)
-    return render_graphics(campaign, weeks, sizes, progress=ctx.progress)
+    return render_graphics(campaign, weeks, sizes, progress=ctx.progress, memo=ctx.memo)

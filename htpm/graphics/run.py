@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from htpm.artifacts import Artifact
+from htpm.cache import Memo
 from htpm.campaign import Campaign
 from htpm.errors import HtpmError, UsageError
+from htpm.fingerprints import Hasher, code_version, file_digest
 from htpm.graphics.plan import Job, Planned, plan
 from htpm.graphics.render import GraphicsError, Item, Scene, render_scene
 from htpm.graphics.sheet import contact_sheet
@@ -37,17 +39,39 @@ def render_graphics(
     sizes: Sequence[str] | None = None,
     workers: int = WORKERS,
     progress: Callable[[str], None] = lambda _msg: None,
+    memo: Memo | None = None,
 ) -> list[Artifact]:
     """PNGs and their `.alt.txt` for the chosen weeks and sizes (default: all), and the contact sheet.
+
+    With `memo` (the build's cache), a graphic drawn before from the same scene, texts, fonts and
+    images is not drawn again: a post edit redraws nothing, a week's new title redraws that week's.
 
     With `weeks`, only the per-week graphics of those weeks are drawn (campaign-wide ones are not
     about a week). The contact sheet always lists the whole set, so it is the same whatever subset
     is rendered."""
     jobs = plan(campaign)
     selected = select(jobs, campaign, weeks, sizes)
-    total = sum(len(items) for _, items in selected)
-    progress(f"graphics: drawing {total} graphic(s) in {len(selected)} layout x size job(s)")
-    images = _draw_all(selected, workers if total >= PARALLEL_FROM else 1)
+    memo = memo or Memo()
+    keys = [
+        [_graphic_key(scene_key, g.item) for g in graphics]
+        for scene_key, (_, graphics) in _scene_keys(selected)
+    ]
+    known = {key: memo.get(key) for job_keys in keys for key in job_keys}
+    missing = []  # the graphics not drawn before, by scene, with their keys
+    for (scene, graphics), job_keys in zip(selected, keys, strict=True):
+        new = [(g, key) for g, key in zip(graphics, job_keys, strict=True) if known[key] is None]
+        if new:
+            missing.append((scene, new))
+    total = sum(len(new) for _, new in missing)
+    progress(f"graphics: drawing {total} graphic(s) in {len(missing)} layout x size job(s)")
+    drawn = _draw_all(
+        [(scene, [g for g, _ in new]) for scene, new in missing], workers if total >= PARALLEL_FROM else 1
+    )
+    for (_, new), pngs in zip(missing, drawn, strict=True):
+        for (_, key), png in zip(new, pngs, strict=True):
+            known[key] = png
+            memo.put(key, png)
+    images = [[known[key] or b"" for key in job_keys] for job_keys in keys]
     artifacts: list[Artifact] = []
     for (_, graphics), pngs in zip(selected, images, strict=True):
         for graphic, png in zip(graphics, pngs, strict=True):
@@ -99,6 +123,28 @@ def _draw_all(selected: list[tuple[Scene, list[Planned]]], workers: int) -> list
         order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i][1]))
         futures = {i: pool.submit(_work, *tasks[i]) for i in order}
         return [futures[i].result() for i in range(len(tasks))]
+
+
+def _scene_keys(selected: list[tuple[Scene, list[Planned]]]) -> list[tuple[str, tuple[Scene, list[Planned]]]]:
+    """Each scene's part of its graphics' keys: the scene (boxes, colours, file paths), the bytes of
+    the fonts and images it draws (each file hashed once) and htpm's code."""
+    digests: dict[str, str] = {}
+    out = []
+    for scene, graphics in selected:
+        h = Hasher("graphic", code_version(), repr(scene))
+        for op in scene.ops:
+            for path in (getattr(op, "font_path", None), getattr(op, "path", None)):
+                if path:
+                    if path not in digests:
+                        digests[path] = file_digest(Path(path))
+                    h.add(digests[path])
+        out.append((h.hexdigest(), (scene, graphics)))
+    return out
+
+
+def _graphic_key(scene_key: str, item: Item) -> str:
+    """One graphic's key: its scene's and its texts."""
+    return Hasher(scene_key, repr(item)).hexdigest()
 
 
 def _work(scene: Scene, items: list[Item]) -> list[bytes]:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from htpm.build import build
+from htpm.cache import CACHE_DIR
 from htpm.generators import REGISTRY, owner_of
 from htpm.outputs import MANIFEST, read_manifest
 from tests.conftest import WATER_SAFETY
@@ -21,7 +22,7 @@ def _files(out: Path) -> dict[str, tuple[bytes, int]]:
     return {
         p.relative_to(out).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
         for p in sorted(out.rglob("*"))
-        if p.is_file() and p.name != MANIFEST
+        if p.is_file() and p.name != MANIFEST and CACHE_DIR not in p.relative_to(out).parts
     }
 
 

@@ -11,7 +11,9 @@ import pytest
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.build import build
+from htpm.campaign import Campaign
 from htpm.errors import HtpmError
+from htpm.fingerprints import everything
 from htpm.outputs import MANIFEST, write_artifacts
 from tests.conftest import WATER_SAFETY
 
@@ -118,14 +120,17 @@ class _Fake:
     def check(self, campaign: object) -> list[object]:
         return []
 
+    def fingerprint(self, campaign: Campaign) -> str:
+        return everything(campaign)
+
 
 def test_failed_build_leaves_earlier_outputs_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_generators(monkeypatch, fail_second=False)
     build(WATER_SAFETY, tmp_path, lint=False)
     before = _snapshot(tmp_path)
     _fake_generators(monkeypatch, fail_second=True)
-    with pytest.raises(HtpmError, match="injected"):
-        build(WATER_SAFETY, tmp_path, lint=False)
+    with pytest.raises(HtpmError, match="injected"):  # forced: unchanged inputs would skip the generators
+        build(WATER_SAFETY, tmp_path, lint=False, force=True)
     assert _snapshot(tmp_path) == before
 
 

@@ -2,12 +2,14 @@
 
 The table of contents is a real TOC field whose result is pre-filled: LibreOffice prints the
 cached result as it is, Word refreshes it on opening. Its page numbers come from a first
-LibreOffice conversion (read back from the PDF's bookmarks); without LibreOffice the entries
+LibreOffice conversion (read back from the PDF's bookmarks) of the document with stand-in numbers,
+which is built once: only its contents change for the final bytes. Without LibreOffice the entries
 carry no numbers until Word updates them.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from pathlib import Path
@@ -18,7 +20,8 @@ from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
 from htpm.docx.writer import HeadingRef
 from htpm.errors import HtpmError
-from htpm.generators.toolkit.document import build_document, open_base
+from htpm.fingerprints import Hasher, office_version
+from htpm.generators.toolkit.document import BuiltDocument, build_document, open_base
 from htpm.pdf import PdfConversionFailed, convert_to_pdf, soffice_available
 from htpm.problems import Problem, problems_of
 
@@ -47,18 +50,30 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
     first = build_document(campaign, ctx.warn, None, placeholder_pages=have_office)
     if not have_office:
         return [Artifact(DOCX_NAME, first.data)]
+    try:
+        pages, count = measured_pages(first, ctx)
+    except PdfConversionFailed as exc:
+        ctx.warn(f"toolkit: {exc.message}; the table of contents has no page numbers", kind="pdf")
+        return [Artifact(DOCX_NAME, first.with_pages(None, None))]
+    return [Artifact(DOCX_NAME, first.with_pages(pages, count))]
 
+
+def measured_pages(first: BuiltDocument, ctx: BuildContext) -> tuple[dict[str, int], int]:
+    """Each heading's page and the page count, from a LibreOffice conversion of the document with
+    stand-in numbers; kept in the build's cache by that document's hash (and LibreOffice's), so an
+    unchanged document is never converted twice."""
+    key = Hasher("toolkit pages", first.data, office_version()).hexdigest()
+    known = ctx.memo.get(key)
+    if known is not None:
+        found = json.loads(known)
+        return {str(k): int(v) for k, v in found["pages"].items()}, int(found["count"])
     with tempfile.TemporaryDirectory(prefix="htpm-toolkit-") as tmp:
-        try:
-            ctx.progress("toolkit: measuring pages with LibreOffice")
-            measured = _convert(first.data, Path(tmp) / "measure")
-            pages = outline_pages(measured, first.headings)
-            count = len(PdfReader(measured).pages)
-        except PdfConversionFailed as exc:
-            ctx.warn(f"toolkit: {exc.message}; the table of contents has no page numbers", kind="pdf")
-            return [Artifact(DOCX_NAME, build_document(campaign, lambda _m: None, None).data)]
-    final = build_document(campaign, lambda _m: None, pages, page_count=count)
-    return [Artifact(DOCX_NAME, final.data)]
+        ctx.progress("toolkit: measuring pages with LibreOffice")
+        measured = _convert(first.data, Path(tmp) / "measure")
+        pages = outline_pages(measured, first.headings)
+        count = len(PdfReader(measured).pages)
+    ctx.memo.put(key, json.dumps({"pages": pages, "count": count}, sort_keys=True).encode())
+    return pages, count
 
 
 def _convert(data: bytes, folder: Path) -> Path:

@@ -6,7 +6,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import docx
 from docx.document import Document
@@ -51,6 +51,9 @@ _COVER_KEY = re.compile(r"\{([a-z_]+)\}")
 class BuiltDocument:
     data: bytes
     headings: tuple[HeadingRef, ...]
+    # the same document with these page numbers in its table of contents (None: no numbers),
+    # without building it again: only the contents' paragraphs change
+    with_pages: Callable[[dict[str, int] | None, int | None], bytes] = field(compare=False, repr=False)
 
 
 def open_base(campaign: Campaign) -> Document:
@@ -109,19 +112,21 @@ def build_document(
     toc_heading.add_run(label("toolkit.table_of_contents"))
     Body(campaign, writer).write()
 
-    entries = []
-    for ref in writer.headings:
-        if ref.level <= TOC_LEVELS:
-            page = PLACEHOLDER_PAGE if placeholder_pages else None
-            entries.append(
-                TocEntry(ref.level, ref.text, ref.bookmark, pages.get(ref.bookmark) if pages else page)
-            )
+    listed = [ref for ref in writer.headings if ref.level <= TOC_LEVELS]
     toc_styles = {level: document.styles[f"toc {level}"].style_id for level in (1, 2, 3)}
-    toc_field(toc_heading, entries, levels=TOC_LEVELS, styles=toc_styles, link_style=None)
+
+    def contents(numbers: dict[str, int] | None, placeholder: bool = False) -> None:
+        page = PLACEHOLDER_PAGE if placeholder else None
+        entries = [
+            TocEntry(ref.level, ref.text, ref.bookmark, numbers.get(ref.bookmark) if numbers else page)
+            for ref in listed
+        ]
+        toc_field(toc_heading, entries, levels=TOC_LEVELS, styles=toc_styles, link_style=None)
+
+    contents(pages, placeholder_pages)
 
     set_language(document, campaign.locale)
-    if not pages:  # numbers missing: Word fills them in on opening (and asks first)
-        set_update_fields(document)
+    set_update_fields(document, not pages)  # numbers missing: Word fills them in on opening (asking first)
     honest_parts(document, "htpm", page_count, word_count(document))
     set_core_properties(
         document,
@@ -132,7 +137,16 @@ def build_document(
         keywords=", ".join([cfg.hashtags.primary, *cfg.hashtags.secondary]),
         date=dt.datetime(campaign.year, campaign.month, 1),
     )
-    return BuiltDocument(document_bytes(document), tuple(writer.headings))
+
+    def with_pages(numbers: dict[str, int] | None, count: int | None = None) -> bytes:
+        for _ in listed:  # the contents' paragraphs follow their heading
+            toc_heading._p.getparent().remove(toc_heading._p.getnext())
+        contents(numbers)
+        set_update_fields(document, not numbers)
+        honest_parts(document, "htpm", count, word_count(document))
+        return document_bytes(document)
+
+    return BuiltDocument(document_bytes(document), tuple(writer.headings), with_pages)
 
 
 def _palette_colours(campaign: Campaign) -> bool:
