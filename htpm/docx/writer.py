@@ -179,6 +179,12 @@ class DocWriter:
             italic=italic,
         )
 
+    def kit_link(self, paragraph: Paragraph, text: str, href: str) -> None:
+        """A link to one of the kit's own files (htpm.kitlinks: relative to the kit folder, or
+        absolute under the configured base address); htpm makes the address, so it is not checked
+        as a config's address is."""
+        add_hyperlink(paragraph, text, url=href, run_style=self.link_style)
+
     def link_or_blank(
         self, paragraph: Paragraph, text: str, url: str | None, src: SourcePath, *, text_key: str = "text"
     ) -> None:

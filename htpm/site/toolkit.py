@@ -211,6 +211,13 @@ class HtmlWriter(DocWriter):
         html = f"<strong>{html}</strong>" if bold else html
         paragraph.parts.append(f"<em>{html}</em>" if italic else html)
 
+    def kit_link(self, paragraph: Any, text: str, href: str) -> None:
+        """A link to one of the kit's own files: relative ones are relative to the kit folder, and
+        the site's pages are one folder down (site/)."""
+        if not re.match(r"^[a-z][a-z0-9+.-]*:", href):
+            href = "../" + href
+        paragraph.parts.append(f'<a href="{escape(href)}">{escape(text)}</a>')
+
     def _note_html(self, src: SourcePath) -> Callable[[str], str]:
         def note(note_id: str) -> str:
             if note_id not in self.notes.known:

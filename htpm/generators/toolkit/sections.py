@@ -14,7 +14,6 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from htpm.campaign import Campaign
-from htpm.docx.oxml import add_hyperlink
 from htpm.docx.text import to_roman
 from htpm.docx.writer import DocWriter, SourcePath
 from htpm.errors import HtpmError
@@ -83,7 +82,7 @@ class Body:
         if feature.body:
             self.w.prose(feature.body, (*src, "body"))
         for text, href in kit_links(self.campaign, feature.kit):  # the kit's own files (htpm.kitlinks)
-            add_hyperlink(self.w.paragraph("List Bullet"), text, url=href, run_style=self.w.link_style)
+            self.w.kit_link(self.w.paragraph("List Bullet"), text, href)
         if feature.links_intro:
             self.w.inline(self.w.paragraph(), feature.links_intro, (*src, "links_intro"))
         for index, link in enumerate(feature.links):
