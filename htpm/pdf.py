@@ -113,7 +113,8 @@ def convert_to_pdf(docx_paths: list[Path], out_dir: Path, timeout: float = 180) 
     if missing:
         raise PdfConversionFailed(f"LibreOffice did not convert {', '.join(missing)}")
     for source, target in zip(docx_paths, targets, strict=True):
-        target.write_bytes(finish(stable_pdf(target.read_bytes()), source.read_bytes()))
+        word = source.read_bytes() if source.suffix.lower() == ".docx" else None  # a deck has no headings
+        target.write_bytes(finish(stable_pdf(target.read_bytes()), word))
     return targets
 
 

@@ -1,0 +1,67 @@
+"""The bundled 2023 campaign in Spanish, built from the command line: no English fixed word in any
+output a Spanish reader gets, the deck and the site included, and every output says es-US."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from tests.conftest import ROOT
+from tests.locale.spanish_outputs import docx_text, english_fragments, english_words_in, html_text
+from tests.locale.test_spanish_kit import _texts
+
+CONFIG = ROOT / "campaign_configs" / "2023.yaml"
+LOCALE = "es-US"
+
+
+@pytest.fixture(scope="module")
+def kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    done = subprocess.run(
+        [sys.executable, "-m", "htpm", "build", str(CONFIG), "-o", str(out), "--locale", LOCALE],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return out / LOCALE
+
+
+def _deck_text(path: Path) -> tuple[str, set[str]]:
+    deck = Presentation(str(path))
+    texts: list[str] = []
+    langs: set[str] = set()
+    for slide in deck.slides:
+        frames = [s.text_frame for s in slide.shapes if s.has_text_frame]
+        if slide.has_notes_slide:
+            frames.append(slide.notes_slide.notes_text_frame)
+        for frame in frames:
+            texts.append(frame.text)
+            for paragraph in frame.paragraphs:
+                langs.update(r.font._rPr.get("lang") for r in paragraph.runs if r.font._rPr is not None)
+    return "\n".join(texts), langs - {None}
+
+
+def test_no_english_fixed_word_in_the_bundled_spanish_kit(kit: Path) -> None:
+    texts = _texts(kit)
+    texts["slides/presentation.pptx"], langs = _deck_text(kit / "slides" / "presentation.pptx")
+    assert langs == {LOCALE}
+    pages = sorted((kit / "site").glob("*.html"))
+    assert len(pages) >= 5
+    for page in pages:
+        texts[f"site/{page.name}"], lang = html_text(page)
+        assert lang == LOCALE, page.name
+    fragments = english_fragments("es")
+    found = {name: english_words_in(text, fragments) for name, text in texts.items()}
+    assert {name: words for name, words in found.items() if words} == {}
+
+
+def test_bundled_spanish_reads_as_spanish(kit: Path) -> None:
+    toolkit, _ = docx_text(kit / "toolkit.docx")
+    assert "1 al 7 de enero de 2023" in toolkit and "Semana 4" in toolkit and "Índice" in toolkit
+    assert "Gráficos de muestra" in toolkit and "Contenido de muestra" in toolkit
+    assert "Victim" not in toolkit and "víctimas" not in toolkit.replace("Víctimas del Delito", "")
