@@ -365,8 +365,9 @@ class SiteBuilder:
 
         events = []
         for event in Calendar.from_ical(ics.data).walk("VEVENT"):
-            start = event.decoded("DTSTART")
-            end = event.decoded("DTEND") - dt.timedelta(days=1) if "DTEND" in event else start
+            start = _day(event.decoded("DTSTART"))  # all-day events, or timed ones (posting times)
+            end = _day(event.decoded("DTEND") - dt.timedelta(days=1)) if "DTEND" in event else start
+            end = max(end, start)
             events.append(
                 {
                     "start": start,
@@ -417,3 +418,10 @@ class SiteBuilder:
                 if files
             ]
         }
+
+
+def _day(value: Any) -> Any:
+    """The calendar day (a date) of an iCalendar date or date-time."""
+    import datetime as dt
+
+    return value.date() if isinstance(value, dt.datetime) else value

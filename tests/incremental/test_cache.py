@@ -12,10 +12,11 @@ import pytest
 
 import htpm.pdf
 from htpm.cache import CACHE_DIR, BuildCache
+from htpm.generators import NAMES
 from htpm.incremental import campaign_json
 from tests.incremental.kit import base_config, differing, outputs, run, write_campaign
 
-ALL = {"toolkit", "social", "copy", "calendar", "proclamation", "graphics"}
+ALL = set(NAMES)
 
 
 @pytest.fixture
