@@ -106,7 +106,7 @@ def build(
         warned: dict[str, list[BuildWarning]] = {}
         everything = generate_all(campaign, to_run, ctx, on_step, warned)
         warnings.extend([*replayed, *ctx.warnings])
-        if campaign.open_fill_ins:
+        if campaign.open_fill_ins and (campaign.is_primary or lint_each):  # the same names in each locale
             warnings.append(_open_fill_ins(campaign))
         _fail_if_strict(strict, [*replayed, *ctx.warnings])
         if not campaign.is_primary:

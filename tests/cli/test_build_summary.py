@@ -28,21 +28,25 @@ def test_first_build_of_the_bundled_campaign_prints_a_short_summary(
     code, out, err = htpm(capsys, monkeypatch, "build", "-o", str(tmp_path))
     assert code == 0
     lines = err.splitlines()
-    # a line per kind of warning, not one per warning: the 2023 campaign has over 80 warnings
+    # a line per kind of warning, not one per warning: the 2023 campaign has over 300 warnings in its
+    # two languages (English and Spanish counted together; htpm lint and --verbose say which)
     assert len(lines) <= 8 and all(line.startswith("warning: ") for line in lines)
     assert lines[:3] == [
-        "warning: 55 lint warnings; htpm lint lists them",
-        "warning: 18 posts too long for a platform (left out of its upload files); "
+        "warning: 231 lint warnings; htpm lint lists them",
+        "warning: 34 posts too long for a platform (left out of its upload files); "
         "htpm build --verbose lists them",
-        "warning: 2 posts with an open fill-in (left out of the upload files until filled in); "
+        "warning: 4 posts with an open fill-in (left out of the upload files until filled in); "
         "htpm build --verbose lists them",
     ]
-    assert "warning: 2 notes on the posts' images; htpm build --verbose lists them" in lines
+    assert "warning: 4 notes on the posts' images; htpm build --verbose lists them" in lines
     # the kit's open blanks, in one line with where each is used
     assert lines[-1].startswith("warning: 4 open fill-in(s), shown as blanks: proclamation_day (")
-    # 92: the deck and its template, 5 meeting backgrounds and 2 banners (each with its alt text),
-    # the newsletter's email header (in place of the logo it copied before)
-    assert out.splitlines() == [f"{tmp_path}: 92 written, 0 unchanged, 0 removed"]
+    # 166 in each language: the documents, posts, copy, calendar, graphics with their alt texts, the
+    # deck and its template, and the site (its pages, assets and the copies of what it offers)
+    assert out.splitlines() == [
+        f"{tmp_path}: 166 written, 0 unchanged, 0 removed (en-US)",
+        f"{tmp_path / 'es-US'}: 166 written, 0 unchanged, 0 removed (es-US)",
+    ]
 
 
 def test_verbose_lists_every_warning_and_quiet_none(
@@ -52,10 +56,11 @@ def test_verbose_lists_every_warning_and_quiet_none(
         capsys, monkeypatch, "build", "--only", "social", "--no-lint", "-v", "-o", str(tmp_path)
     )
     lines = err.splitlines()
-    # too long, open fill-in posts, the fill-ins line, image notes, past times
-    assert code == 0 and len(lines) == 18 + 2 + 1 + 2 + 1
+    # too long, open fill-in posts, the fill-ins line, image notes, past times: English, then Spanish
+    assert code == 0 and len(lines) == (18 + 2 + 1 + 2 + 1) + (16 + 2 + 2 + 1)
+    assert sum(line.startswith("warning: es-US: ") for line in lines) == 16 + 2 + 2 + 1
     assert all(line.startswith("warning: ") for line in lines)
-    assert sum(" on X: " in line for line in lines) == 7
+    assert sum(" on X: " in line and "es-US: " not in line for line in lines) == 7
     code, out, err = htpm(capsys, monkeypatch, "build", "--only", "social", "--quiet", "-o", str(tmp_path))
     assert (code, out, err) == (0, "", "")
 
