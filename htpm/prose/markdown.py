@@ -66,12 +66,11 @@ def inline_markdown(inlines: tuple[Inline, ...], star: bool = True) -> str:
     for index, node in enumerate(inlines):
         if isinstance(node, Text):
             out.append(escape(node.text, line_start=index == 0 or isinstance(inlines[index - 1], LineBreak)))
-        elif isinstance(node, Strong):
-            mark = "**" if star else "__"
-            out.append(f"{mark}{inline_markdown(node.children, not star)}{mark}")
-        elif isinstance(node, Emphasis):
-            mark = "*" if star else "_"
-            out.append(f"{mark}{inline_markdown(node.children, not star)}{mark}")
+        elif isinstance(node, Strong | Emphasis):
+            # right after a closing `*`, an opening `*` would join the two (`*a**a*`): use `_`
+            own = star if not (out and out[-1].endswith("*" if star else "_")) else not star
+            mark = ("*" if own else "_") * (2 if isinstance(node, Strong) else 1)
+            out.append(f"{mark}{inline_markdown(node.children, not own)}{mark}")
         elif isinstance(node, Link):
             out.append(_link(node))
         elif isinstance(node, LineBreak):

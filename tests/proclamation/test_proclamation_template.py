@@ -92,7 +92,7 @@ def test_template_mistakes_are_one_line_errors(tmp_path: Path, tag: str, message
 def test_not_a_word_document(tmp_path: Path) -> None:
     campaign = _campaign_with_template(tmp_path, [])
     (tmp_path / "proclamation" / "proclamation.docx").write_bytes(b"not a zip")
-    with pytest.raises(HtpmError, match="proclamation template is not a Word document"):
+    with pytest.raises(HtpmError, match="proclamation template: not a Word"):
         compile_proclamation(campaign)
 
 

@@ -61,7 +61,15 @@ def test_link_texts_without_an_address_are_fill_ins_named_by_the_lint(
     doc: Any,
     campaign_2023: Campaign,  # noqa: ANN401
 ) -> None:
-    findings = [f for f in lint_campaign(campaign_2023) if f.rule_id == "link-target-unknown"]
+    # the English document's (the lint also names those of the Spanish translation, in its own lines)
+    spanish = campaign_2023.locate(("translations",)).line
+    findings = [
+        f
+        for f in lint_campaign(campaign_2023)
+        if f.rule_id == "link-target-unknown"
+        and not (f.location.file.endswith("2023.yaml") and f.location.line >= spanish)
+        and "es-US" not in f.location.file
+    ]
     named = {f.match for f in findings}
     assert {
         "OTIP Connect",

@@ -140,7 +140,8 @@ def test_every_link_goes_where_the_config_says(which: str, request: pytest.Fixtu
     links = external_links(document)
     allowed = config_urls(campaign)
     # the kit's own files (digital.blocks' kit:), relative inside the kit folder
-    kit = {href for block in campaign.config.digital.blocks for _t, href in kit_links(campaign, block.kit)}
+    blocks = [*campaign.config.digital.blocks, *campaign.config.digital.social_blocks]
+    kit = {href for block in blocks for _t, href in kit_links(campaign, block.kit)}
     assert links
     for text, url in links:
         assert url in allowed | kit, (text, url)
