@@ -34,7 +34,11 @@ class BuildResult:
 def locale_dir(out_dir: Path, campaign: Campaign) -> Path:
     """Where a locale's files go: the config's own language at the output root, each translation
     in a folder of its own named by its locale (`dist/es-US/`), owned by that locale alone."""
-    return out_dir if campaign.is_primary else out_dir / campaign.locale
+    return _folder(out_dir, campaign.locale, campaign.is_primary)
+
+
+def _folder(out_dir: Path, locale: str, primary: bool) -> Path:
+    return out_dir if primary else out_dir / locale
 
 
 def build(
@@ -143,7 +147,7 @@ def _unchanged(
         return None  # the full path says why
     results = []
     for code in [locale] if locale is not None else list(primary.locales):
-        where = out_dir if code == primary.locale else out_dir / code
+        where = _folder(out_dir, code, code == primary.locale)
         found = root if where == out_dir else cache_for(where).unchanged(config_path)
         if found is None or (strict and found[2]):  # --strict with warnings: fail as before
             return None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,6 +15,7 @@ from icalendar import Calendar
 from htpm.checks import reference_labels
 from htpm.labels import merged_labels
 from htpm.paths import templates_dir
+from tests.conftest import ROOT
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -104,3 +107,15 @@ def english_words_in(text: str, fragments: dict[str, str]) -> list[str]:
         for piece, key in fragments.items()
         if re.search(rf"(?<![\w]){re.escape(piece)}(?![\w])", flat)
     ]
+
+
+def build_locale(config: Path, out: Path, locale: str) -> subprocess.CompletedProcess[str]:
+    """`htpm build CONFIG -o OUT --locale LOCALE` from the command line, as a user runs it."""
+    done = subprocess.run(
+        [sys.executable, "-m", "htpm", "build", str(config), "-o", str(out), "--locale", locale],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return done

@@ -3,8 +3,6 @@ output a Spanish reader gets, the deck and the site included, and every output s
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,13 @@ from pptx import Presentation
 
 from htpm.config import load_campaign
 from tests.conftest import ROOT
-from tests.locale.spanish_outputs import docx_text, english_fragments, english_words_in, html_text
+from tests.locale.spanish_outputs import (
+    build_locale,
+    docx_text,
+    english_fragments,
+    english_words_in,
+    html_text,
+)
 from tests.locale.test_spanish_kit import _texts
 
 CONFIG = ROOT / "campaign_configs" / "2023.yaml"
@@ -22,13 +26,7 @@ LOCALE = "es-US"
 @pytest.fixture(scope="module")
 def kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    done = subprocess.run(
-        [sys.executable, "-m", "htpm", "build", str(CONFIG), "-o", str(out), "--locale", LOCALE],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr
+    build_locale(CONFIG, out, LOCALE)
     return out / LOCALE
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from PIL import Image
 from htpm.config import load_campaign
 from tests.conftest import ROOT
 from tests.locale.spanish_outputs import (
+    build_locale,
     calendar_text,
     docx_text,
     english_fragments,
@@ -29,13 +28,7 @@ LOCALE = "es-US"
 @pytest.fixture(scope="module")
 def kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    done = subprocess.run(
-        [sys.executable, "-m", "htpm", "build", str(CONFIG), "-o", str(out), "--locale", LOCALE],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr
+    done = build_locale(CONFIG, out, LOCALE)
     assert f"{out / LOCALE}: " in done.stdout and f"({LOCALE})" in done.stdout
     assert not (out / "toolkit.docx").exists()  # only the locale asked for, in its own folder
     return out / LOCALE
