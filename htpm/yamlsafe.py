@@ -49,8 +49,12 @@ class Located:
     loc: Location
 
 
-class _NoAliasComposer(yaml.SafeLoader):
-    """A loader that refuses aliases before they are expanded (alias bombs never start)."""
+class _Refusals:
+    """Composing that refuses aliases before they are expanded (alias bombs never start), too many
+    values and deep nesting."""
+
+    check_event: Any  # from the parser it is mixed with (PyYAML's or libyaml's)
+    peek_event: Any
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
@@ -63,9 +67,44 @@ class _NoAliasComposer(yaml.SafeLoader):
         try:
             if self._depth > MAX_DEPTH:
                 raise _LoadError(f"nesting deeper than {MAX_DEPTH} levels", self.peek_event().start_mark)
-            return super().compose_node(parent, index)  # type: ignore[return-value]
+            return super().compose_node(parent, index)  # type: ignore[misc,no-any-return]
         finally:
             self._depth -= 1
+
+
+class _NoAliasComposer(_Refusals, yaml.SafeLoader):
+    """The pure-Python loader: its messages are the ones users see."""
+
+
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
+    from yaml.composer import Composer
+    from yaml.resolver import Resolver
+
+    class _FastComposer(_Refusals, Composer, Resolver, CParser):  # type: ignore[misc]
+        """libyaml's parser under the same composer: seven times faster on a 10,000-post config.
+        Its messages differ from PyYAML's, so a file it refuses is read again by the Python loader."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+
+
+def _compose(text: str) -> Node | None:
+    if yaml.__with_libyaml__:
+        fast = _FastComposer(text)
+        try:
+            return fast.get_single_node()  # type: ignore[no-any-return]
+        except yaml.YAMLError:
+            pass  # read again below, for PyYAML's message and place
+        finally:
+            fast.dispose()
+    loader = _NoAliasComposer(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        loader.dispose()
 
 
 class _LoadError(Exception):
@@ -96,9 +135,8 @@ def read_yaml(path: Path, shown: str | None = None) -> Located:
         raise HtpmError("not UTF-8 text (binary bytes?)", Location(name, line)) from None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise HtpmError("file is empty", name)
-    loader = _NoAliasComposer(text)
     try:
-        node = loader.get_single_node()
+        node = _compose(text)
     except _LoadError as exc:
         raise HtpmError(exc.message, _loc(name, exc.mark)) from None
     except yaml.MarkedYAMLError as exc:
@@ -111,8 +149,6 @@ def read_yaml(path: Path, shown: str | None = None) -> Located:
         raise HtpmError(f"YAML: {exc}", name) from None
     except RecursionError:
         raise HtpmError(f"nesting deeper than {MAX_DEPTH} levels", name) from None
-    finally:
-        loader.dispose()
     if node is None:
         raise HtpmError("file is empty", name)
     return _build(node, name, text.splitlines())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import lru_cache
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -208,8 +209,10 @@ def _labels(campaign: Campaign, area: str) -> dict[str, str]:
 def posts_md_context(campaign: Campaign, plan: SocialPlan, times: dict[str, dt.datetime]) -> dict[str, Any]:
     """Plain data for `social/posts.md.j2`: weeks > sections > posts > texts per platform."""
 
+    locale = campaign.locale.replace("-", "_")
+
     def num(value: int) -> str:
-        return format_decimal(value, locale=campaign.locale.replace("-", "_"))
+        return _decimal(value, locale)
 
     # grouped once: looking each post up in the whole plan is quadratic (8,000 posts: minutes)
     refs_at: dict[tuple[int, int], list[PostRef]] = {}
@@ -280,6 +283,12 @@ def posts_md_context(campaign: Campaign, plan: SocialPlan, times: dict[str, dt.d
         "weeks": weeks,
         "labels": _labels(campaign, "social"),
     }
+
+
+@lru_cache(maxsize=4096)
+def _decimal(value: int, locale: str) -> str:
+    # the same few lengths and limits, for every post on every platform: Babel is slow per call
+    return format_decimal(value, locale=locale)
 
 
 def _quote(text: str) -> Markup:

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -69,6 +70,9 @@ def _count_plain(
 ) -> int:
     total = 0
     emoji = bool(params.get("emoji_parsing", True))
+    if not emoji or not _EMOJI.search(text):
+        # no cluster is an emoji: the weight is each code point's, counted once per distinct one
+        return sum(_weight(ord(ch), ranges, default) * n for ch, n in Counter(text).items())
     for cluster in _GRAPHEME.findall(text):
         if emoji and _is_emoji(cluster):
             total += default

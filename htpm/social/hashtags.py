@@ -4,6 +4,7 @@ then letters, marks, digits or `_` with at least one letter), compared without r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from htpm.hashtag import IN_TEXT
 from htpm.social.urls import find_links
@@ -20,13 +21,21 @@ class TagSpan:
 
 def hashtag_spans(text: str) -> list[TagSpan]:
     """Every hashtag in `text` with its place, in order, repeats included."""
+    return list(_spans(text))
+
+
+@lru_cache(maxsize=65_536)
+def _spans(text: str) -> tuple[TagSpan, ...]:
+    # asked many times per post (each platform, the primary tag, the cap, facets): found once
+    if "#" not in text and "\uff03" not in text:
+        return ()
     links = find_links(text)
     found = []
     for match in IN_TEXT.finditer(text):
         if any(link.start <= match.start() < link.end for link in links):
             continue  # a '#' inside a link is its fragment, not a hashtag
         found.append(TagSpan("#" + match.group(1), match.start(), match.end()))
-    return found
+    return tuple(found)
 
 
 def find_hashtags(text: str) -> list[str]:

@@ -132,10 +132,10 @@ def plan_posts(campaign: Campaign) -> SocialPlan:
     for ref in refs:
         w, s, p = ref.week - 1, ref.section - 1, ref.number - 1
         post = campaign.config.weeks[w].sections[s].posts[p]
+        variants: dict[str, str] = {str(k): v for k, v in post.variants.items()}
         for platform in platforms:
             if post.platforms is not None and platform.platform not in post.platforms:
                 continue
-            variants: dict[str, str] = {str(k): v for k, v in post.variants.items()}
             variant = platform.platform in variants
             written = (variants[platform.platform] if variant else post.text).replace("\r\n", "\n")
             text, still_open = shown(written), tuple(dict.fromkeys(open_fill_ins(written)))
@@ -147,14 +147,15 @@ def plan_posts(campaign: Campaign) -> SocialPlan:
                 text, completed = add_schemes(text)
             if platform.hashtag_overflow == "drop" and platform.hashtag_limit is not None:
                 text, dropped = keep_hashtags(text, hashtags.primary, platform.hashtag_limit)
-            added = False
+            added, length = False, None
             if not has_hashtag(text, hashtags.primary):
                 candidate = append_hashtag(text, hashtags.primary)
-                fits = platform.length(candidate) <= platform.limit
-                if fits and len(distinct_hashtags(candidate)) <= cap:
-                    text, added = candidate, True
+                candidate_length = platform.length(candidate)
+                if candidate_length <= platform.limit and len(distinct_hashtags(candidate)) <= cap:
+                    text, added, length = candidate, True, candidate_length
             tags = distinct_hashtags(text)
-            length = platform.length(text)
+            if length is None:
+                length = platform.length(text)
             reason = "length" if length > platform.limit else "hashtags" if len(tags) > cap else None
             if reason:
                 path = (*ref.source, "variants", platform.platform) if variant else (*ref.source, "text")

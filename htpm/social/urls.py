@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _TLD_FILE = Path(__file__).with_name("tlds.txt")
@@ -83,10 +83,25 @@ def _valid(url: str, protocol: str, domain: str) -> bool:
     return bool(puny) and len(protocol) + len(url) + len(puny) - len(domain) <= _MAX_URL_LENGTH
 
 
+_CACHED_TEXT = 10_000  # characters: a post's text is looked at many times, prose once
+
+
 def find_links(text: str, *, without_protocol: bool = True) -> list[Link]:
     """Every link in `text`, in order. `without_protocol=False` finds only http(s):// links."""
     if "." not in text:
         return []
+    if len(text) <= _CACHED_TEXT:
+        return list(_cached_links(text, without_protocol))
+    return _find_links(text, without_protocol)
+
+
+@lru_cache(maxsize=65_536)
+def _cached_links(text: str, without_protocol: bool) -> tuple[Link, ...]:
+    # a post's text is counted per platform, searched for hashtags, given facets...: find once
+    return tuple(_find_links(text, without_protocol))
+
+
+def _find_links(text: str, without_protocol: bool) -> list[Link]:
     url_re, ascii_re = _patterns()
     links: list[Link] = []
     for match in url_re.finditer(text):
