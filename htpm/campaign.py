@@ -190,11 +190,28 @@ class Campaign:
 
     def asset(self, name: str) -> Path:
         """An image or font named in the config: beside a config first, then brand_assets/."""
-        for base in (*self.config_dirs, brand_assets_dir()):
-            candidate = confined(base, name, "asset")
-            if candidate.is_file():
-                return candidate
-        raise HtpmError(f"asset {name} not found beside the config or in brand_assets/", self.path)
+        found = self._assets.get(name)
+        if found is None:
+            found = self._assets[name] = self._find_asset(name)
+        if isinstance(found, HtpmError):
+            raise HtpmError(found.message, found.location)
+        return found
+
+    @cached_property
+    def _assets(self) -> dict[str, Path | HtpmError]:
+        # every string of a config that may name a file is looked up, by each generator's
+        # fingerprint: 10,000 posts are 20,000 names (a campaign is loaded afresh for each build)
+        return {}
+
+    def _find_asset(self, name: str) -> Path | HtpmError:
+        try:
+            for base in (*self.config_dirs, brand_assets_dir()):
+                candidate = confined(base, name, "asset")
+                if candidate.is_file():
+                    return candidate
+        except HtpmError as exc:
+            return exc
+        return HtpmError(f"asset {name} not found beside the config or in brand_assets/", self.path)
 
     def locate(self, path: SourcePath) -> Location:
         """Where a config value came from (file, line, column); the nearest known ancestor."""

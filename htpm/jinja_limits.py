@@ -32,6 +32,11 @@ MAX_RANGE = 10_000  # items of `range()`
 MAX_INDENT = 100  # `indent` width, `expandtabs` tab size
 MAX_LIPSUM = 100  # paragraphs of `lipsum()`, and words in one
 RENDER_SECONDS = 5.0  # one render of one template
+# A page listing more than 5,000 items of data (posts on platforms) may be longer and slower, by
+# so much per item: the bounds are for what a template makes of its data, and a campaign of
+# 10,000 posts (40,000 on four platforms) is not an attack
+PER_ITEM_OUTPUT = 2_000  # characters
+PER_ITEM_SECONDS = 0.001
 
 # a %-format directive (`%-20.3f`, `%(name)s`) and a str.format field's spec (`{0:>20}`)
 _PERCENT = re.compile(r"%(?:\([^)]*\))?[-+ #0]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?[a-zA-Z%]")
@@ -212,15 +217,23 @@ class BoundedCodeGenerator(CodeGenerator):
         self.write(f"), {escape})")
 
 
-def capped_output(chunks: Iterator[str]) -> str:
-    """A render's pieces joined, stopping once they pass MAX_OUTPUT characters."""
+def output_limit(items: int = 0) -> int:
+    """The characters one render may produce, given `items` items of data to list."""
+    return max(MAX_OUTPUT, PER_ITEM_OUTPUT * items)
+
+
+def render_seconds(items: int = 0) -> float:
+    return max(RENDER_SECONDS, PER_ITEM_SECONDS * items)
+
+
+def capped_output(chunks: Iterator[str], limit: int = MAX_OUTPUT) -> str:
+    """A render's pieces joined, stopping once they pass `limit` characters."""
     out: list[str] = []
     total = 0
     for chunk in chunks:
         total += len(chunk)
-        if total > MAX_OUTPUT:
-            limit = MAX_OUTPUT // 1_000_000
-            raise SecurityError(f"the output would be larger than {limit} million characters")
+        if total > limit:
+            raise SecurityError(f"the output would be larger than {limit / 1_000_000:g} million characters")
         out.append(chunk)
     return "".join(out)
 

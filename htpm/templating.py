@@ -27,6 +27,8 @@ from htpm.jinja_limits import (
     capped_output,
     check_binop,
     check_call,
+    output_limit,
+    render_seconds,
     time_budget,
 )
 from htpm.paths import inside, read_limited
@@ -119,12 +121,13 @@ def make_env(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
     return env
 
 
-def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
-    """Render template `name` with `context`; every failure becomes a one-line HtpmError."""
+def render(env: jinja2.Environment, name: str, context: dict[str, Any], items: int = 0) -> str:
+    """Render template `name` with `context`; every failure becomes a one-line HtpmError. `items`,
+    the number of posts (or the like) the context lists, widens the size and time bounds."""
     try:
-        with time_budget():
+        with time_budget(render_seconds(items)):
             template = env.get_template(name)
-            return capped_output(template.generate(context))
+            return capped_output(template.generate(context), output_limit(items))
     except jinja2.TemplateNotFound as exc:
         raise HtpmError(f"template {exc.name} not found on the search path") from None
     except jinja2.TemplateSyntaxError as exc:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -71,6 +72,8 @@ class DocWriter:
         self.bookmarks = BookmarkIds()
         self.link_style = style_id(document, "Hyperlink")
         self.note_style = style_id(document, "Note Reference")
+        self._style_ids: dict[str, str | None] = {}
+        self._body_end = document.element.body.sectPr  # new blocks go before it
 
     # -- text ---------------------------------------------------------------------------------
     def clean(self, text: str, src: SourcePath) -> str:
@@ -90,7 +93,25 @@ class DocWriter:
 
     # -- blocks -------------------------------------------------------------------------------
     def paragraph(self, style: str | None = None) -> Paragraph:
-        return self.doc.add_paragraph(style=style)
+        """A new paragraph at the end of the body, as `add_paragraph` makes it, in constant time
+        (python-docx searches the whole body for its section properties per paragraph)."""
+        element = OxmlElement("w:p")
+        end = self._body_end
+        if end is not None and end.getparent() is not None:
+            end.addprevious(element)
+        else:
+            self.doc.element.body.append(element)
+        p = Paragraph(element, self.doc._body)
+        if style is not None:
+            p._p.style = self._paragraph_style(style)
+        return p
+
+    def _paragraph_style(self, name: str) -> str | None:
+        """The id python-docx would set for the paragraph style `name` (None for the default),
+        looked up once: python-docx compares with every style of the document per paragraph."""
+        if name not in self._style_ids:
+            self._style_ids[name] = self.doc.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
+        return self._style_ids[name]
 
     def heading(self, level: int, text: str, src: SourcePath = ()) -> Paragraph:
         """A heading (Heading 1-4) with a bookmark for the table of contents; [^id] marks allowed."""

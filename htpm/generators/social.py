@@ -304,7 +304,7 @@ def _local(moment: dt.datetime) -> str:
 
 def render_posts_md(campaign: Campaign, plan: SocialPlan, times: dict[str, dt.datetime]) -> str:
     env = make_env(campaign.template_dirs)
-    return render(env, POSTS_TEMPLATE, posts_md_context(campaign, plan, times))
+    return render(env, POSTS_TEMPLATE, posts_md_context(campaign, plan, times), items=len(plan.posts))
 
 
 def _image_url(post: PlatformPost, images: Images) -> str:

@@ -64,6 +64,8 @@ class SiteBuilder:
         self.campaign = campaign
         self.cfg = campaign.config
         self.by_path = {a.path: a for a in produced if not a.path.startswith(PREFIX)}
+        self._images: dict[str, dict[str, Any] | None] = {}  # each graphic opened once, not per post
+        self.post_count = 0  # posts the pages list (weeks() counts them): their size bound grows with it
         self.warn = warn
         self.locales = locales
         self.labels = campaign.labels_of("site")
@@ -99,7 +101,7 @@ class SiteBuilder:
         nav = [(page.name, self._nav_label(page, context)) for page, context in pages]
         for page, context in pages:
             frame = self.frame(page, nav, context)
-            html = render(self.env, page.template, {**frame, **context})
+            html = render(self.env, page.template, {**frame, **context}, items=self.post_count)
             self.add(page.name, html.encode("utf-8"))
         return sorted(self.out.values(), key=lambda a: a.path)
 
@@ -196,7 +198,14 @@ class SiteBuilder:
             }
 
     def image(self, path: str) -> dict[str, Any] | None:
-        """A graphic of the build, copied into the site under the same path."""
+        """A graphic of the build, copied into the site under the same path (a copy of the
+        record: callers add to it)."""
+        if path not in self._images:
+            self._images[path] = self._image(path)
+        found = self._images[path]
+        return dict(found) if found is not None else None
+
+    def _image(self, path: str) -> dict[str, Any] | None:
         artifact = self.by_path.get(path)
         if artifact is None:
             return None
@@ -233,6 +242,7 @@ class SiteBuilder:
     def weeks(self) -> list[tuple[Page, dict[str, Any]]]:
         posts_file = self.by_path.get("social/posts.json")
         posts = json.loads(posts_file.data) if posts_file else []
+        self.post_count = len(posts)
         from htpm.social.posts import platform_limits
 
         limits = platform_limits(self.campaign)
