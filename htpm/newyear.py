@@ -116,7 +116,7 @@ def new_year(year: int, source: Path, target: Path | None = None, force: bool = 
     try:
         _write_checked(target, new_text, copies)
     except OSError as exc:  # a read-only folder, a full disk: what was written is put back
-        where = exc.filename or target
+        where = _named(Path(exc.filename)) if exc.filename else target
         raise HtpmError(f"cannot write it ({exc.strerror or exc}); nothing changed", where) from None
     return target
 
@@ -177,16 +177,28 @@ def _apply(text: str, edits: list[tuple[int, int, str, str]], old_year: int, new
     return "".join(lines)
 
 
+def _named(path: Path) -> Path:
+    """The file the user knows for one of ours being written (`.x.yaml.htpm-new` is `x.yaml`)."""
+    name = path.name
+    for suffix in (_NEW, _OLD):
+        if name.startswith(".") and name.endswith(suffix):
+            return path.with_name(name[1 : -len(suffix)])
+    return path
+
+
+_NEW, _OLD = ".htpm-new", ".htpm-old"
+
+
 def _write_checked(target: Path, text: str, copies: dict[Path, str]) -> None:
     """Write the prose copies and the config, validate, and on any failure put everything back."""
-    staged = target.with_name(f".{target.name}.htpm-new")
+    staged = target.with_name(f".{target.name}{_NEW}")
     done: list[tuple[Path, Path | None]] = []  # (file written, backup of what it replaced)
     try:
         for dest, content in copies.items():
             dest.parent.mkdir(parents=True, exist_ok=True)
             backup = None
             if dest.exists():
-                backup = dest.with_name(f".{dest.name}.htpm-old")
+                backup = dest.with_name(f".{dest.name}{_OLD}")
                 os.replace(dest, backup)
             done.append((dest, backup))
             dest.write_text(content, encoding="utf-8")

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from tests.hostile import cases_misc, cases_outputs, cases_read, cases_templates
+from tests.hostile import cases_disk, cases_misc, cases_outputs, cases_read, cases_templates
 from tests.hostile.harness import Case
 
-ALL: list[Case] = [*cases_read.CASES, *cases_templates.CASES, *cases_outputs.CASES, *cases_misc.CASES]
+ALL: list[Case] = [
+    *cases_read.CASES,
+    *cases_templates.CASES,
+    *cases_outputs.CASES,
+    *cases_misc.CASES,
+    *cases_disk.CASES,
+]
 assert len({c.name for c in ALL}) == len(ALL), "two cases share a name"

@@ -9,6 +9,12 @@ answer expected (exit code and message). Every case is checked for the same prom
 - time: each case well under its bound; memory: cases marked `isolate` run in a child process
   under an address-space limit (`resource.RLIMIT_AS`), and their peak is measured.
 
+A full disk and a read-only folder are real to the child process that runs such a case: a full
+disk is `RLIMIT_FSIZE` (a write past it fails with EFBIG, SIGXFSZ ignored, as ENOSPC fails on a
+full disk), a read-only folder is mode 0555 and, when the tests run as root, the child loses the
+capabilities that let root write anyway (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER,
+dropped from its bounding set before exec; Linux).
+
 Most cases run in-process (htpm.cli.run) so the suite stays fast; `python -m tests.hostile.report`
 runs them all and prints the counts.
 """
@@ -20,6 +26,7 @@ import hashlib
 import io
 import os
 import resource
+import signal
 import stat
 import subprocess
 import sys
@@ -68,6 +75,14 @@ class Case:
     may_write: tuple[str, ...] = ()  # paths outside out/ the command is meant to write
     setup: Callable[[Path], None] | None = None  # more preparation, given the campaign folder
     check: Callable[[Path], None] | None = None  # more to assert afterwards, given the campaign folder
+    #: a full disk: no file the child writes may grow past this many bytes (or the callable's
+    #: answer, given the campaign folder after setup)
+    file_limit: int | Callable[[Path], int] | None = None
+    read_only: tuple[str, ...] = ()  # folders (relative to the campaign folder) made read-only
+
+    @property
+    def in_child(self) -> bool:
+        return self.isolate or self.file_limit is not None or bool(self.read_only)
 
 
 @dataclass
@@ -171,13 +186,20 @@ def run_case(case: Case, root: Path) -> Outcome:
     camp = make_workspace(root, case)
     out = camp / OUT
     allowed = {out, *(camp / p for p in case.may_write)}
+    limit = case.file_limit(camp) if callable(case.file_limit) else case.file_limit
+    for rel in case.read_only:
+        (camp / rel).chmod(0o555)
     before = snapshot(root, allowed)
     started = time.monotonic()
-    if case.isolate:
-        code, stderr, peak, crashed = _run_child(case, camp)
-    else:
-        code, stderr, crashed = _run_here(case, camp)
-        peak = None
+    try:
+        if case.in_child:
+            code, stderr, peak, crashed = _run_child(case, camp, limit)
+        else:
+            code, stderr, crashed = _run_here(case, camp)
+            peak = None
+    finally:
+        for rel in case.read_only:  # writable again, for the checks and the clean-up
+            (camp / rel).chmod(0o755)
     seconds = time.monotonic() - started
     after = snapshot(root, allowed)
     lost = sorted(rel for rel in before if after.get(rel) != before[rel])
@@ -230,12 +252,32 @@ def _run_here(case: Case, camp: Path) -> tuple[int | None, str, bool]:
     return code, err.getvalue() + out.getvalue(), crashed
 
 
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+# capability numbers (linux/capability.h) that let root write where the modes say no
+_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH, _CAP_FOWNER = 1, 2, 3
+_PR_CAPBSET_DROP = 24
 
 
-def _run_child(case: Case, camp: Path) -> tuple[int | None, str, int, bool]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def _limits(file_limit: int | None, read_only: bool) -> Callable[[], None]:
+    """What the child sets up before exec: its memory limit, a full disk, root's write override lost."""
+
+    def before_exec() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+        if file_limit is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past it fails with EFBIG
+        if read_only and os.geteuid() == 0:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            for cap in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH, _CAP_FOWNER):
+                if libc.prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+                    raise OSError(ctypes.get_errno(), "cannot drop a capability for a read-only case")
+
+    return before_exec
+
+
+def _run_child(case: Case, camp: Path, file_limit: int | None = None) -> tuple[int | None, str, int, bool]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
     process = subprocess.Popen(
         [sys.executable, "-m", "htpm", *case.args],
         cwd=camp,
@@ -243,7 +285,7 @@ def _run_child(case: Case, camp: Path) -> tuple[int | None, str, int, bool]:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
-        preexec_fn=_limit_memory,  # noqa: PLW1509 - no threads here
+        preexec_fn=_limits(file_limit, bool(case.read_only)),  # noqa: PLW1509 - no threads here
     )
     timer = threading.Timer(TIME_BOUND * 6, process.kill)
     timer.start()
