@@ -270,6 +270,9 @@ def main() -> None:
     """Console entry point: exit 0 done, 1 a mistake in an input file, 2 a mistake in the command line.
 
     Every mistake is reported on stderr, one line each, never with a traceback (bugs keep theirs)."""
+    from htpm.pdf import remove_orphan_profiles
+
+    remove_orphan_profiles()  # what a LibreOffice run of an htpm killed with -9 left in /tmp
     sys.exit(run(sys.argv[1:]))
 
 

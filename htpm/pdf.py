@@ -5,6 +5,13 @@ its .docx. Each call starts ONE soffice process for all its files (a cold start 
 its own throw-away user profile: two processes sharing a profile fail silently. The export asks
 for a tagged PDF/UA-1 document (structure for screen readers; htpm.pdfua finishes what
 LibreOffice leaves out), bookmarks from the headings and the document title in the title bar.
+
+None of LibreOffice outlives htpm. It runs in a process group of its own, which htpm ends on a
+timeout, an interrupt and at exit. On Linux it is also bound to htpm's life: htpm starts the real
+program (`soffice.bin`, not the `soffice` script whose `oosplash` forks it) through a two-line
+exec wrapper that sets PR_SET_PDEATHSIG, so the kernel kills it when htpm dies, even by kill -9;
+the profile that such a run leaves in /tmp is removed when htpm next starts. Elsewhere, `soffice`
+runs as before, and a kill -9 may leave it running until it finishes on its own.
 """
 
 from __future__ import annotations
@@ -18,14 +25,15 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.errors import HtpmError
-from htpm.pdfua import finish
 
 __all__ = [
     "PdfConversionFailed",
@@ -33,6 +41,7 @@ __all__ = [
     "convert_to_pdf",
     "find_soffice",
     "pdf_artifacts",
+    "remove_orphan_profiles",
     "soffice_available",
 ]
 
@@ -89,11 +98,11 @@ def convert_to_pdf(docx_paths: list[Path], out_dir: Path, timeout: float = 180) 
     for target in targets:
         target.unlink(missing_ok=True)
 
-    _remove_orphan_profiles()
+    remove_orphan_profiles()
     profile = Path(tempfile.mkdtemp(prefix=_PROFILE_PREFIX, dir="/tmp"))
     (profile / _OWNER).write_text(str(os.getpid()), encoding="ascii")
     command = [
-        soffice,
+        _office_program(soffice),
         f"-env:UserInstallation={profile.as_uri()}",
         "--headless",
         "--norestore",
@@ -112,6 +121,8 @@ def convert_to_pdf(docx_paths: list[Path], out_dir: Path, timeout: float = 180) 
     missing = [t.name for t in targets if not t.is_file() or t.stat().st_size == 0]
     if missing:
         raise PdfConversionFailed(f"LibreOffice did not convert {', '.join(missing)}")
+    from htpm.pdfua import finish  # pikepdf: loaded only when there is a PDF to finish
+
     for source, target in zip(docx_paths, targets, strict=True):
         word = source.read_bytes() if source.suffix.lower() == ".docx" else None  # a deck has no headings
         target.write_bytes(finish(stable_pdf(target.read_bytes()), word))
@@ -140,10 +151,41 @@ def stable_pdf(data: bytes) -> bytes:
     return _CHECKSUM.sub(lambda m: m.group(0).replace(m.group(1), digest[: len(m.group(1))]), data)
 
 
+_RESTART = 81  # soffice.bin's "start me again" after it set up a new profile (oosplash's job)
+_BOUND = sys.platform.startswith("linux")  # PR_SET_PDEATHSIG exists
+# the exec wrapper: die with the parent (PR_SET_PDEATHSIG = 1), unless it is already gone
+_DIE_WITH_PARENT = (
+    "import ctypes,os,signal,sys\n"
+    "if ctypes.CDLL(None).prctl(1,signal.SIGKILL)!=0 or os.getppid()!=int(sys.argv[1]):sys.exit(70)\n"
+    "os.execvp(sys.argv[2],sys.argv[2:])"
+)
+
+
+def _office_program(soffice: str) -> str:
+    """The program to start: on Linux the real `soffice.bin` beside the `soffice` script (the
+    script execs oosplash, which forks soffice.bin: a child of a child that a parent-death signal
+    would not reach), else `soffice` itself."""
+    real = Path(os.path.realpath(soffice)).with_name("soffice.bin")
+    return str(real) if _BOUND and real.is_file() else soffice
+
+
 def _run(command: list[str], env: dict[str, str], timeout: float) -> None:
-    """Run soffice and make sure none of it outlives this call: it forks (oosplash -> soffice.bin),
-    so it runs in a session of its own and the whole process group is killed on a timeout, on an
-    interrupt (Ctrl-C, SIGTERM), when htpm exits, and after a normal end (strays included)."""
+    """Run LibreOffice until it is done, starting it again when it asks to (exit 81: a new profile
+    was set up), all within `timeout`."""
+    deadline = time.monotonic() + timeout
+    for _attempt in range(3):
+        left = max(deadline - time.monotonic(), 0.1)
+        if _run_once(command, env, left, timeout) != _RESTART:
+            return
+
+
+def _run_once(command: list[str], env: dict[str, str], left: float, timeout: float) -> int:
+    """Run soffice once and make sure none of it outlives this call: it may fork, so it runs in a
+    session of its own and the whole process group is killed on a timeout, on an interrupt
+    (Ctrl-C, SIGTERM), when htpm exits, and after a normal end (strays included). On Linux the
+    kernel also kills it if htpm dies first (see the module's docstring)."""
+    if _BOUND:
+        command = [sys.executable, "-I", "-S", "-c", _DIE_WITH_PARENT, str(os.getpid()), *command]
     process = subprocess.Popen(
         command,
         stdout=subprocess.PIPE,
@@ -155,7 +197,7 @@ def _run(command: list[str], env: dict[str, str], timeout: float) -> None:
     _RUNNING.add(process.pid)
     restore = _sigterm_as_exit()
     try:
-        process.communicate(timeout=timeout)
+        process.communicate(timeout=left)
     except subprocess.TimeoutExpired:
         _end_group(process.pid)
         process.communicate()
@@ -168,6 +210,7 @@ def _run(command: list[str], env: dict[str, str], timeout: float) -> None:
         _end_group(process.pid)
         _RUNNING.discard(process.pid)
         restore()
+    return process.returncode
 
 
 _RUNNING: set[int] = set()  # process groups of LibreOffice runs in progress
@@ -175,8 +218,9 @@ _PROFILE_PREFIX = "htpm-lo-"
 _OWNER = "htpm.pid"
 
 
-def _remove_orphan_profiles() -> None:
-    """Profiles of htpm processes that are gone (killed with -9, so no cleanup ran)."""
+def remove_orphan_profiles() -> None:
+    """Remove the profiles of htpm processes that are gone (killed with -9, so no cleanup ran):
+    at every htpm start and before each conversion."""
     for profile in Path("/tmp").glob(_PROFILE_PREFIX + "*"):
         try:
             owner = int((profile / _OWNER).read_text(encoding="ascii"))
