@@ -5,9 +5,12 @@
 - posts.md for N posts (the social generator's Markdown context and template);
 - `htpm lint` on a Markdown file of about M KB, dense with findings;
 - the toolkit's prose of P KB of `*a ` (parsed once, checked once);
-- validation of a focus week spanning 1900-2200 (refused at once, not minutes of slots).
+- validation of a focus week spanning 1900-2200 (refused at once, not minutes of slots);
+- a whole `htpm build --no-lint` (no --pdf) of a campaign with N posts: every generator, the
+  writer, the site (with LibreOffice installed, the toolkit's page measurement included).
 
-A benchmark, not a test: figures depend on the machine (target: each well under 10 s).
+A benchmark, not a test: figures depend on the machine (target: each well under 10 s, the whole
+build well under 60 s).
 """
 
 from __future__ import annotations
@@ -59,6 +62,19 @@ def posts_md(folder: Path, count: int) -> str:
     return f"{len(plan.posts)} platform posts, {len(text) // 1000} KB of posts.md"
 
 
+def whole_build(folder: Path, count: int) -> str:
+    from htpm.build import build
+
+    lines = "".join(
+        f'          - text: "Swim lesson {i} at the county pool. #SwimSmart"\n' for i in range(count)
+    )
+    config = folder / "whole.yaml"
+    config.write_text(BASE.replace(POST, lines, 1), encoding="utf-8")
+    result = build(config, folder / "whole-out", lint=False)
+    size = sum(p.stat().st_size for p in (folder / "whole-out").rglob("*") if p.is_file())
+    return f"{len(result.report.written)} files, {size // 1_000_000} MB"
+
+
 def lint_markdown(folder: Path, kb: int) -> str:
     paragraph = "Victims of trafficking were rescued by the hotline. Trafficked girls. " * 5 + "\n\n"
     path = folder / "big.md"
@@ -103,6 +119,7 @@ def main() -> None:
         timed(f"lint, {args.markdown_kb} KB of Markdown", lambda: lint_markdown(folder, args.markdown_kb))
         timed(f"toolkit, {args.prose_kb} KB of prose", lambda: prose(folder, args.prose_kb))
         timed("validate, a week of 1900-2200 posting every minute", lambda: long_week(folder))
+        timed(f"whole build (--no-lint), {args.posts} posts", lambda: whole_build(folder, args.posts))
 
 
 if __name__ == "__main__":
