@@ -44,9 +44,9 @@ MAX_PARTS = 2_000
 
 
 def external_parts(path: Path, shown: str) -> None:
-    """Refuse a designer's Word file whose relationships point outside it (an image or a template
-    `TargetMode="External"`, `file:///...`): LibreOffice would embed that local file in the PDF,
-    and Word would fetch it. External hyperlinks are ordinary links and are allowed."""
+    """Refuse a designer's Word (or PowerPoint) file whose relationships point outside it (an image
+    or a template `TargetMode="External"`, `file:///...`): LibreOffice would embed that local file
+    in the PDF, and Word would fetch it. External hyperlinks are ordinary links and are allowed."""
     from lxml import etree
 
     try:

@@ -32,7 +32,7 @@ from pptx.slide import Slide, SlideLayout
 
 from htpm.artifacts import Artifact, BuildContext
 from htpm.campaign import Campaign
-from htpm.docx.package import normalise_zip
+from htpm.docx.package import external_parts, normalise_zip
 from htpm.errors import HtpmError
 from htpm.labels import fill
 from htpm.problems import Problem, problems_of
@@ -81,6 +81,7 @@ def open_base(campaign: Campaign) -> Deck:
         prs = Presentation(str(path))
     except Exception as exc:  # python-pptx raises zip, XML and key errors alike for a bad file
         raise HtpmError(f"{BASE}: not a PowerPoint (.pptx) file ({type(exc).__name__})", path) from None
+    external_parts(path, "the base presentation")  # LibreOffice would embed a linked file
     names = {layout.name: layout for layout in prs.slide_layouts}
     for name, wanted in LAYOUTS.values():
         layout = names.get(name)

@@ -7,6 +7,7 @@ import json
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from htpm.paths import templates_dir
@@ -54,23 +55,41 @@ def svg() -> bytes:
     return b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/passwd"/></svg>'
 
 
-def docx_with(template: str, edit_document: bytes | None = None, external: bool = False) -> bytes:
-    """htpm's own Word template, its document.xml edited (`{{`-tags) or an external image added."""
+_EXTERNAL_IMAGE = (
+    b'<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'relationships/image" Target="file:///etc/hostname" TargetMode="External"/></Relationships>'
+)
+
+
+def _edited(template: str, edits: dict[str, Callable[[bytes], bytes]]) -> bytes:
+    """One of htpm's own Office files (a zip), some of its parts edited."""
     out = io.BytesIO()
     with zipfile.ZipFile(templates_dir() / template) as old, zipfile.ZipFile(out, "w") as new:
         for item in old.infolist():
             data = old.read(item)
-            if item.filename == "word/document.xml" and edit_document is not None:
-                data = data.replace(b"{{ observance }}", edit_document, 1)
-            if item.filename == "word/_rels/document.xml.rels" and external:
-                data = data.replace(
-                    b"</Relationships>",
-                    b'<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                    b'relationships/image" Target="file:///etc/hostname" TargetMode="External"/>'
-                    b"</Relationships>",
-                )
+            if item.filename in edits:
+                data = edits[item.filename](data)
             new.writestr(item, data)
     return out.getvalue()
+
+
+def _add_external_image(rels: bytes) -> bytes:
+    return rels.replace(b"</Relationships>", _EXTERNAL_IMAGE)
+
+
+def docx_with(template: str, edit_document: bytes | None = None, external: bool = False) -> bytes:
+    """htpm's own Word template, its document.xml edited (`{{`-tags) or an external image added."""
+    edits: dict[str, Callable[[bytes], bytes]] = {}
+    if edit_document is not None:
+        edits["word/document.xml"] = lambda data: data.replace(b"{{ observance }}", edit_document, 1)
+    if external:
+        edits["word/_rels/document.xml.rels"] = _add_external_image
+    return _edited(template, edits)
+
+
+def pptx_with_external_image() -> bytes:
+    """htpm's base presentation with an image linked from outside it (`file:///etc/hostname`)."""
+    return _edited("slides/base.pptx", {"ppt/_rels/presentation.xml.rels": _add_external_image})
 
 
 def layout_with_text(text: str):  # type: ignore[no-untyped-def]

@@ -65,6 +65,19 @@ NEW_YEAR_INTRO = edit(
     BASE_CONFIG[BASE_CONFIG.index("introduction: |") : BASE_CONFIG.index("goals:")],
     "introduction: {file: intro.md}\n",
 )
+
+
+def forced_new_year(name: str, year: int, code: int, message: str, may_write: tuple[str, ...] = ()) -> Case:
+    """`new-year YEAR --force` over older copies of its outputs, from a config with {file:} prose."""
+    files = {
+        "intro.md": "Prose of 2025.\n",
+        f"intro-{year}.md": "an older copy\n",
+        "next.yaml": "an older copy\n",
+    }
+    args = ("new-year", str(year), "--from", "config.yaml", "-o", "next.yaml", "--force")
+    return Case(name, args, code, message, files, config=NEW_YEAR_INTRO, may_write=may_write)
+
+
 COMMENTED = "# file: config.yaml\n# {file: config.yaml}\n" + BASE_CONFIG
 
 CASES: list[Case] = [
@@ -398,14 +411,8 @@ CASES: list[Case] = [
         r"next.yaml: already exists; use --force to replace it",
         {"next.yaml": "mine\n"},
     ),
-    Case(
-        "newyear-force-keeps-sources",
-        ("new-year", "2026", "--from", "config.yaml", "-o", "next.yaml", "--force"),
-        0,
-        r"wrote next.yaml",
-        {"intro.md": "Prose of 2025.\n", "intro-2026.md": "an older copy\n", "next.yaml": "an older copy\n"},
-        config=NEW_YEAR_INTRO,
-        may_write=("next.yaml", "intro-2026.md"),
+    forced_new_year(
+        "newyear-force-keeps-sources", 2026, 0, r"wrote next.yaml", ("next.yaml", "intro-2026.md")
     ),
     Case(
         "newyear-comment-file-ref",
