@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -204,8 +205,11 @@ class Campaign:
         return {}
 
     def _find_asset(self, name: str) -> Path | HtpmError:
+        plain = bool(name) and not any(c in name for c in "\x00/\\") and name not in (".", "..")
         try:
             for base in (*self.config_dirs, brand_assets_dir()):
+                if plain and not os.path.lexists(os.path.join(base, name)):
+                    continue  # one name, nothing (not even a link) there: no file, nothing to confine
                 candidate = confined(base, name, "asset")
                 if candidate.is_file():
                     return candidate
