@@ -90,7 +90,7 @@ def build(
             prepare_output(where)
         cache = cache_for(where)
         plans.append((campaign, where, cache, *cache.split(campaign, generators)))
-    check_or_raise(primary, [g for g in generators if any(g in plan[3] for plan in plans)])
+    check_or_raise(primary, [g for g in generators if any(g in plan[3] for plan in plans)], campaigns)
     # the primary's lint covers its translations (each in its own language); one locale alone is
     # linted by itself
     lint_each = primary not in campaigns
@@ -181,9 +181,27 @@ def generate_all(
     warned = {} if warned is None else warned
     first = [g for g in generators if not g.reads_outputs]
     later = [g for g in generators if g.reads_outputs]
-    for index, generator in enumerate(first):
-        on_step(generator.name, index, len(generators))
-        _run(generator, campaign, ctx, artifacts, warned)
+    pending: list[tuple[Generator, Callable[[], list[Artifact]]]] = []
+    ctx.may_defer = True  # LibreOffice measuring the toolkit runs beside the generators after it
+    try:
+        for index, generator in enumerate(first):
+            on_step(generator.name, index, len(generators))
+            _run(generator, campaign, ctx, artifacts, warned)
+            pending += [(generator, finish) for finish in ctx.deferred]
+            ctx.deferred.clear()
+        for generator, finish in pending:
+            before = len(ctx.warnings)
+            made = finish()
+            _own(generator, made)
+            artifacts.extend(made)
+            warned[generator.name] = [*warned.get(generator.name, []), *ctx.warnings[before:]]
+    except BaseException:
+        from htpm.pdf import end_all
+
+        end_all()  # no LibreOffice run outlives a failed or interrupted build
+        raise
+    finally:
+        ctx.may_defer = False
     if ctx.pdf:
         on_step("pdf", len(first), len(generators) + 1)
         from htpm.pdf import pdf_artifacts
@@ -210,10 +228,14 @@ def _run(
     before = len(ctx.warnings)
     made = generator.generate(campaign, ctx)
     warned[generator.name] = ctx.warnings[before:]
+    _own(generator, made)
+    artifacts.extend(made)
+
+
+def _own(generator: Generator, made: list[Artifact]) -> None:
     stray = [a.path for a in made if not generator.owns_path(a.path)]
     if stray:  # a bug: the registry must say what each generator writes
         raise AssertionError(f"generator {generator.name} wrote outside what it owns: {stray}")
-    artifacts.extend(made)
 
 
 def _open_fill_ins(campaign: Campaign) -> BuildWarning:

@@ -188,11 +188,23 @@ class Campaign:
                 return candidate
         raise HtpmError(f"template {name} not found in {', '.join(map(str, self.template_dirs))}")
 
+    @cached_property
+    def memo(self) -> dict[object, object]:
+        """Results derived from this campaign and the files it names (the graphics plan, found
+        assets), computed once per loaded campaign: a build loads its campaign afresh, so nothing
+        here outlives the files it was read from."""
+        return {}
+
     def asset(self, name: str) -> Path:
         """An image or font named in the config: beside a config first, then brand_assets/."""
+        key = ("asset", name)
+        found = self.memo.get(key)
+        if isinstance(found, Path):
+            return found
         for base in (*self.config_dirs, brand_assets_dir()):
             candidate = confined(base, name, "asset")
             if candidate.is_file():
+                self.memo[key] = candidate
                 return candidate
         raise HtpmError(f"asset {name} not found beside the config or in brand_assets/", self.path)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -179,16 +179,18 @@ def _shown(campaign: Campaign, path: Path) -> Path:
         return path
 
 
-def translations(campaign: Campaign) -> list[Problem]:
+def translations(campaign: Campaign, loaded: Sequence[Campaign] = ()) -> list[Problem]:
     """Each locale under `translations:` is a whole campaign of its own: checked with the same
-    models (unknown keys forbidden) and the same checks as the primary one."""
+    models (unknown keys forbidden) and the same checks as the primary one. `loaded`: translations
+    the caller has loaded already (a build), used as they are."""
     from htpm.config import load_campaign
     from htpm.validation import run_checks
 
+    known = {c.locale: c for c in loaded if not c.is_primary}
     problems: list[Problem] = []
     for locale in campaign.config.translations:
         try:
-            translated = load_campaign(campaign.path, locale)
+            translated = known.get(locale) or load_campaign(campaign.path, locale)
             found = run_checks(translated, dry_run=False)
         except HtpmError as exc:
             found = problems_of(exc)

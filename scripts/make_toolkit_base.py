@@ -98,7 +98,12 @@ STYLES: dict[str, tuple[str, str | None, str, str]] = {
         '<w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="60"/><w:outlineLvl w:val="3"/>',
         f'<w:b/><w:color w:val="{MUTED}"/><w:sz w:val="22"/><w:szCs w:val="22"/>',
     ),
-    "Lead": ("p", "Normal", '<w:keepNext/><w:spacing w:after="200"/>', f'<w:color w:val="{MUTED}"/><w:sz w:val="26"/>'),
+    "Lead": (
+        "p",
+        "Normal",
+        '<w:keepNext/><w:spacing w:after="200"/>',
+        f'<w:color w:val="{MUTED}"/><w:sz w:val="26"/>',
+    ),
     "List Bullet": ("p", "Normal", '<w:spacing w:after="80"/>', ""),
     "List Bullet 2": ("p", "Normal", '<w:spacing w:after="60"/>', ""),
     "List Bullet 3": ("p", "Normal", '<w:spacing w:after="60"/>', ""),

@@ -21,12 +21,13 @@ def require_styles(document: Document, names: Iterable[str], origin: Path) -> No
     like Word's; each found style is given the name htpm asks for, so later look-ups by name
     (python-docx's, exact) find it."""
     missing = []
+    styles = list(document.styles)  # python-docx walks the whole styles part for each look-up
     for name in names:
-        style = _find_style(document, name)
+        style = _find_style(styles, name)
         if style is None:
             missing.append(name)
             continue
-        for other in document.styles:  # a second style of that name would shadow this one
+        for other in styles:  # a second style of that name would shadow this one
             if other.style_id != style.style_id and (other.name or "").casefold() == name.casefold():
                 other.name = f"{other.name} ({other.style_id})"
         style.element.name_val = BabelFish.ui2internal(name)  # Word's own form ("heading 1")
@@ -34,12 +35,12 @@ def require_styles(document: Document, names: Iterable[str], origin: Path) -> No
         raise HtpmError(f"base document lacks the style(s) {', '.join(missing)}", origin)
 
 
-def _find_style(document: Document, name: str):  # noqa: ANN202 - a python-docx style
+def _find_style(styles: list, name: str):  # type: ignore[type-arg]  # noqa: ANN202 - python-docx styles
     wanted, wanted_id = name.casefold(), name.replace(" ", "").casefold()
-    named = [s for s in document.styles if (s.name or "").casefold() == wanted]
+    named = [s for s in styles if (s.name or "").casefold() == wanted]
     if named:  # LibreOffice may name two styles alike: prefer the one whose id is the name
         return next((s for s in named if (s.style_id or "").casefold() == wanted_id), named[0])
-    return next((s for s in document.styles if (s.style_id or "").casefold() == wanted_id), None)
+    return next((s for s in styles if (s.style_id or "").casefold() == wanted_id), None)
 
 
 def text_colour(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -71,6 +72,7 @@ class DocWriter:
         self.bookmarks = BookmarkIds()
         self.link_style = style_id(document, "Hyperlink")
         self.note_style = style_id(document, "Note Reference")
+        self._paragraph_styles: dict[str, str | None] = {}
 
     # -- text ---------------------------------------------------------------------------------
     def clean(self, text: str, src: SourcePath) -> str:
@@ -90,7 +92,15 @@ class DocWriter:
 
     # -- blocks -------------------------------------------------------------------------------
     def paragraph(self, style: str | None = None) -> Paragraph:
-        return self.doc.add_paragraph(style=style)
+        """A new paragraph; the style's id is looked up once per name (python-docx walks every
+        style of the document on each look-up)."""
+        paragraph = self.doc.add_paragraph()
+        if style is not None:
+            if style not in self._paragraph_styles:
+                found = self.doc.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+                self._paragraph_styles[style] = found
+            paragraph._p.style = self._paragraph_styles[style]
+        return paragraph
 
     def heading(self, level: int, text: str, src: SourcePath = ()) -> Paragraph:
         """A heading (Heading 1-4) with a bookmark for the table of contents; [^id] marks allowed."""

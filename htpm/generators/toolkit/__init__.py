@@ -17,6 +17,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from htpm.artifacts import Artifact, BuildContext
+from htpm.background import Background
 from htpm.campaign import Campaign
 from htpm.docx.writer import HeadingRef
 from htpm.errors import HtpmError
@@ -50,30 +51,33 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
     first = build_document(campaign, ctx.warn, None, placeholder_pages=have_office)
     if not have_office:
         return [Artifact(DOCX_NAME, first.data)]
-    try:
-        pages, count = measured_pages(first, ctx)
-    except PdfConversionFailed as exc:
-        ctx.warn(f"toolkit: {exc.message}; the table of contents has no page numbers", kind="pdf")
-        return [Artifact(DOCX_NAME, first.with_pages(None, None))]
-    return [Artifact(DOCX_NAME, first.with_pages(pages, count))]
-
-
-def measured_pages(first: BuiltDocument, ctx: BuildContext) -> tuple[dict[str, int], int]:
-    """Each heading's page and the page count, from a LibreOffice conversion of the document with
-    stand-in numbers; kept in the build's cache by that document's hash (and LibreOffice's), so an
-    unchanged document is never converted twice."""
     key = Hasher("toolkit pages", first.data, office_version()).hexdigest()
     known = ctx.memo.get(key)
-    if known is not None:
+    if known is not None:  # this document was measured before: it is never converted twice
         found = json.loads(known)
-        return {str(k): int(v) for k, v in found["pages"].items()}, int(found["count"])
+        pages = {str(k): int(v) for k, v in found["pages"].items()}
+        return [Artifact(DOCX_NAME, first.with_pages(pages, int(found["count"])))]
+    ctx.progress("toolkit: measuring pages with LibreOffice")
+    # LibreOffice runs on its own while the next generators run (in a build); then the numbers go in
+    measuring = Background(lambda: _measure(first), "htpm-toolkit-pages")
+
+    def finish() -> list[Artifact]:
+        try:
+            pages, count = measuring.result()
+        except PdfConversionFailed as exc:
+            ctx.warn(f"toolkit: {exc.message}; the table of contents has no page numbers", kind="pdf")
+            return [Artifact(DOCX_NAME, first.with_pages(None, None))]
+        ctx.memo.put(key, json.dumps({"pages": pages, "count": count}, sort_keys=True).encode())
+        return [Artifact(DOCX_NAME, first.with_pages(pages, count))]
+
+    return ctx.later(finish)
+
+
+def _measure(first: BuiltDocument) -> tuple[dict[str, int], int]:
+    """One LibreOffice conversion of the document with stand-in numbers, read back."""
     with tempfile.TemporaryDirectory(prefix="htpm-toolkit-") as tmp:
-        ctx.progress("toolkit: measuring pages with LibreOffice")
         measured = _convert(first.data, Path(tmp) / "measure")
-        pages = outline_pages(measured, first.headings)
-        count = len(PdfReader(measured).pages)
-    ctx.memo.put(key, json.dumps({"pages": pages, "count": count}, sort_keys=True).encode())
-    return pages, count
+        return outline_pages(measured, first.headings), len(PdfReader(measured).pages)
 
 
 def _convert(data: bytes, folder: Path) -> Path:
