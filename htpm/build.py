@@ -94,11 +94,45 @@ def build(
     # the primary's lint covers its translations (each in its own language); one locale alone is
     # linted by itself
     lint_each = primary not in campaigns
+    linted = [
+        _lint(campaign, strict) if lint and (campaign.is_primary or lint_each) else []
+        for campaign, *_ in plans
+    ]
+    try:
+        for generator in generators:  # work a generator starts for every locale at once
+            if generator.prepare is not None:
+                generator.prepare([(plan[0], plan[2].cache) for plan in plans if generator in plan[3]])
+        made = _generate(plans, linted, strict, pdf, subset, lint_each, on_step)
+    except BaseException:
+        from htpm.pdf import end_all
+
+        end_all()  # no LibreOffice run outlives a failed or interrupted build
+        raise
+    owned = None if only is None else (lambda path: any(g.owns_path(path) for g in generators))
+    results = []
+    for campaign, where, cache, to_run, artifacts, everything, warned, warnings in made:
+        report = write_artifacts(everything, where, force=force, prune=not subset, owned=owned)
+        cache.record(campaign, to_run, artifacts, warned, report)
+        if not report.conflicts:
+            cache.record_stamp(config_path, campaign, everything, warnings)
+        cache.save()
+        results.append(BuildResult(campaign, report, warnings, where, skipped=cache.skipped))
+    results[0].locales = results
+    return results[0]
+
+
+def _generate(
+    plans: list[Any],
+    linted: list[list[BuildWarning]],
+    strict: bool,
+    pdf: bool,
+    subset: Any,
+    lint_each: bool,
+    on_step: Callable[[str, int, int], None],
+) -> list[Any]:
+    """Each locale's generators, in turn: its artifacts, warnings and what to record."""
     made = []
-    for campaign, where, cache, to_run, reused, replayed in plans:
-        warnings: list[BuildWarning] = []
-        if lint and (campaign.is_primary or lint_each):
-            warnings.extend(_lint(campaign, strict))
+    for (campaign, where, cache, to_run, reused, replayed), warnings in zip(plans, linted, strict=True):
         ctx = BuildContext(
             strict=strict,
             pdf=pdf,
@@ -116,17 +150,7 @@ def build(
         if not campaign.is_primary:
             warnings = [BuildWarning(w.kind, f"{campaign.locale}: {w.message}") for w in warnings]
         made.append((campaign, where, cache, to_run, everything[len(reused) :], everything, warned, warnings))
-    owned = None if only is None else (lambda path: any(g.owns_path(path) for g in generators))
-    results = []
-    for campaign, where, cache, to_run, artifacts, everything, warned, warnings in made:
-        report = write_artifacts(everything, where, force=force, prune=not subset, owned=owned)
-        cache.record(campaign, to_run, artifacts, warned, report)
-        if not report.conflicts:
-            cache.record_stamp(config_path, campaign, everything, warnings)
-        cache.save()
-        results.append(BuildResult(campaign, report, warnings, where, skipped=cache.skipped))
-    results[0].locales = results
-    return results[0]
+    return made
 
 
 def _unchanged(

@@ -25,8 +25,8 @@ TOOLKIT = next(g for g in REGISTRY if g.name == "toolkit")
 SOCIAL = next(g for g in REGISTRY if g.name == "social")
 
 
-def _pages(first: Any) -> tuple[dict[str, int], int]:  # noqa: ANN401 - a BuiltDocument
-    return {ref.bookmark: number for number, ref in enumerate(first.headings, 2)}, 40
+def _pages(firsts: Any) -> list[tuple[dict[str, int], int]]:  # noqa: ANN401 - BuiltDocuments
+    return [({ref.bookmark: number for number, ref in enumerate(f.headings, 2)}, 40) for f in firsts]
 
 
 @pytest.fixture
@@ -40,10 +40,10 @@ def test_the_next_generator_runs_while_the_pages_are_measured(
     social_ran = threading.Event()
     events: list[str] = []
 
-    def measure(first: Any) -> tuple[dict[str, int], int]:  # noqa: ANN401
+    def measure(firsts: Any) -> list[tuple[dict[str, int], int]]:  # noqa: ANN401
         assert social_ran.wait(timeout=60), "the build waited for the measurement"
         events.append("measured")
-        return _pages(first)
+        return _pages(firsts)
 
     original = SOCIAL.generate
 
@@ -67,6 +67,36 @@ def test_the_next_generator_runs_while_the_pages_are_measured(
     assert not ctx.deferred and not ctx.may_defer
 
 
+def test_every_locale_is_measured_in_one_office_run(
+    tmp_path: Path, office: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build of English and Spanish starts LibreOffice once for both toolkits, each document
+    gets its own numbers, and a second build measures nothing (the numbers are in the cache)."""
+    from htpm.build import build
+    from tests.conftest import ROOT
+
+    runs: list[int] = []
+
+    def measure(firsts: Any) -> list[tuple[dict[str, int], int]]:  # noqa: ANN401
+        runs.append(len(firsts))
+        return _pages(firsts)
+
+    monkeypatch.setattr(toolkit, "_measure", measure)
+    config = ROOT / "tests" / "data" / "bike-safety" / "config.yaml"  # English and Spanish
+    result = build(config, tmp_path / "out", lint=False, only=["toolkit"])
+    assert runs == [2]
+    assert [r.out_dir.name for r in result.locales] == ["out", "es-US"]
+    for locale in result.locales:
+        written = (locale.out_dir / "toolkit.docx").read_bytes()
+        monkeypatch.setattr(toolkit, "_measure", _pages)
+        alone = toolkit.generate(locale.campaign, BuildContext())[0].data
+        assert written == alone  # the same bytes as the toolkit measured on its own
+    monkeypatch.setattr(toolkit, "_measure", measure)
+    (tmp_path / "out" / "toolkit.docx").unlink()  # the toolkit must run again; its pages are known
+    build(config, tmp_path / "out", lint=False, only=["toolkit"])
+    assert runs == [2]
+
+
 def original_of(generator: Generator) -> Any:  # noqa: ANN401
     import importlib
 
@@ -76,7 +106,7 @@ def original_of(generator: Generator) -> Any:  # noqa: ANN401
 def test_a_failed_measurement_warns_as_the_toolkit(
     water_safety: Campaign, office: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def fail(_first: Any) -> tuple[dict[str, int], int]:  # noqa: ANN401
+    def fail(_firsts: Any) -> list[tuple[dict[str, int], int]]:  # noqa: ANN401
         raise PdfConversionFailed("LibreOffice did not convert toolkit.docx")
 
     monkeypatch.setattr(toolkit, "_measure", fail)
@@ -96,7 +126,7 @@ def test_an_interrupted_build_ends_the_measuring_office(
     started = threading.Event()
     pids: list[int] = []
 
-    def slow_office(_first: Any) -> tuple[dict[str, int], int]:  # noqa: ANN401
+    def slow_office(_firsts: Any) -> list[tuple[dict[str, int], int]]:  # noqa: ANN401
         original_popen = htpm.pdf.subprocess.Popen
 
         def popen(*args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
