@@ -2,12 +2,14 @@
 
 For the bundled 2023 campaign and the five-week water-safety campaign, in one run, prints:
 
-- the lower bound: the same PNGs encoded bare (decoded from a build, encoded again at the build's
-  settings), a bare .docx with the toolkit's paragraphs (python-docx, no styles), and one bare
-  LibreOffice pass over it (when LibreOffice is installed);
+- the lower bound, for every locale the build makes (the bundled campaign has English and Spanish):
+  the same PNGs encoded bare (decoded from a build, encoded again at the build's settings), a bare
+  .docx with each toolkit's paragraphs (python-docx, no styles), and one bare LibreOffice pass over
+  them (when LibreOffice is installed);
 - the cold build (empty output folder, no cache) and its ratio to the bound;
 - the no-op rebuild and the rebuild after one sample post changed, as ratios of cold;
-- one cold-time line per generator in the registry (its `generate` alone, on the loaded campaign).
+- one cold-time line per generator in the registry (its `generate`, for the primary locale, in the
+  build's order on one context, so the site finds the others' outputs as it does in a build).
 
 Each figure is the median of `--runs` runs (default 3). Every build runs in a fresh Python process
 that has imported htpm (the imports, about half a second, are the same for every command and are
@@ -88,19 +90,22 @@ def edit_one_post(config: Path) -> None:
 
 
 def lower_bound(out: Path) -> tuple[float, dict[str, float]]:
-    """The floor of one build into `out` (already built): bare PNG encoding, bare docx, one bare
-    LibreOffice pass."""
+    """The floor of one build into `out` (already built), for every locale it holds (the primary
+    at `out`, each translation in `out/<locale>/`): its PNGs encoded bare, a bare docx per toolkit,
+    and one bare LibreOffice pass over all of them."""
     import docx
     from PIL import Image
 
     from htpm.graphics.render import encode_png
     from htpm.pdf import PdfUnavailable, convert_to_pdf
 
+    roots = [out, *sorted(p.parent for p in out.glob("*/.htpm-manifest.json"))]
     images = []
-    for png in sorted(out.glob("graphics/*/*.png")):
-        with Image.open(png) as im:
-            images.append(im.convert("RGB"))
-    paragraphs = [p.text for p in docx.Document(str(out / "toolkit.docx")).paragraphs]
+    for root in roots:
+        for png in sorted(root.glob("graphics/*/*.png")):
+            with Image.open(png) as im:
+                images.append(im.convert("RGB"))
+    toolkits = [[p.text for p in docx.Document(str(root / "toolkit.docx")).paragraphs] for root in roots]
 
     parts: dict[str, float] = {}
     start = time.perf_counter()
@@ -109,23 +114,27 @@ def lower_bound(out: Path) -> tuple[float, dict[str, float]]:
     parts["png"] = time.perf_counter() - start
     with tempfile.TemporaryDirectory(prefix="htpm-bench-") as tmp:
         start = time.perf_counter()
-        document = docx.Document()
-        for text in paragraphs:
-            document.add_paragraph(text)
-        bare = Path(tmp) / "bare.docx"
-        document.save(str(bare))
+        bares = []
+        for index, paragraphs in enumerate(toolkits):
+            document = docx.Document()
+            for text in paragraphs:
+                document.add_paragraph(text)
+            bares.append(Path(tmp) / f"bare-{index}.docx")
+            document.save(str(bares[-1]))
         parts["docx"] = time.perf_counter() - start
         start = time.perf_counter()
         try:
-            convert_to_pdf([bare], Path(tmp) / "pdf")
+            convert_to_pdf(bares, Path(tmp) / "pdf")
             parts["libreoffice"] = time.perf_counter() - start
         except PdfUnavailable:
             parts["libreoffice"] = 0.0
-    return sum(parts.values()), parts
+    parts["locales"] = len(roots)
+    return sum(v for k, v in parts.items() if k != "locales"), parts
 
 
 def generator_times(config: Path) -> dict[str, float]:
-    """Each registered generator's generate, alone, on the loaded campaign (fresh process each)."""
+    """Each registered generator's generate for the primary locale, in the build's order on one
+    context (the site reads the others' artifacts), in a fresh process."""
     code = f"""
 import json, sys, time
 from pathlib import Path
@@ -134,20 +143,18 @@ from htpm.artifacts import BuildContext
 from htpm.config import load_campaign
 from htpm.generators import REGISTRY
 campaign = load_campaign(Path({str(config)!r}))
-g = next(g for g in REGISTRY if g.name == sys.argv[1])
-g.generate
-t = time.perf_counter()
-g.generate(campaign, BuildContext())
-print(time.perf_counter() - t)
+ctx = BuildContext()
+times = {{}}
+for g in sorted(REGISTRY, key=lambda g: g.reads_outputs):
+    g.generate
+    t = time.perf_counter()
+    ctx.made.extend(g.generate(campaign, ctx))
+    times[g.name] = time.perf_counter() - t
+print(json.dumps(times))
 """
-    return {
-        g.name: float(
-            subprocess.run(
-                [sys.executable, "-c", code, g.name], capture_output=True, text=True, check=True, cwd=ROOT
-            ).stdout.split()[-1]
-        )
-        for g in REGISTRY
-    }
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    found: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
 
 
 def bench(name: str, runs: int) -> None:
@@ -162,7 +169,7 @@ def bench(name: str, runs: int) -> None:
             noop = timed_build(copy, out)
             edit_one_post(copy)
             edited = timed_build(copy, out)
-            bound, _parts = lower_bound(out)
+            bound, parts = lower_bound(out)
             bounds.append(bound)
             colds.append(cold["seconds"])
             noops.append(noop["seconds"])
@@ -170,7 +177,10 @@ def bench(name: str, runs: int) -> None:
             for gen, seconds in generator_times(copy).items():
                 per[gen].append(seconds)
             print(
-                f"  run {run + 1}: bound {bound:.2f} s, cold {cold['seconds']:.2f} s, "
+                f"  run {run + 1}: bound {bound:.2f} s ({parts['locales']:.0f} locale(s): png "
+                f"{parts['png']:.2f} s, docx {parts['docx']:.2f} s, "
+                f"LibreOffice {parts['libreoffice']:.2f} s), "
+                f"cold {cold['seconds']:.2f} s, "
                 f"no-op {noop['seconds']:.3f} s, one post {edited['seconds']:.2f} s "
                 f"(skipped {', '.join(edited['skipped']) or 'none'})",
                 file=sys.stderr,

@@ -61,6 +61,19 @@ class BuildContext:
     now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
     # results finer than a generator kept between builds, by a hash of their inputs (htpm.cache)
     memo: Memo = field(default_factory=Memo)
+    # True in a build (`generate_all`): a generator waiting on another program may return its
+    # artifacts later (`later`), so the next generators run meanwhile
+    may_defer: bool = False
+    deferred: list[Callable[[], list[Artifact]]] = field(default_factory=list)
+
+    def later(self, finish: Callable[[], list[Artifact]]) -> list[Artifact]:
+        """The artifacts `finish` makes: at once (returned here), or, in a build, after the other
+        generators of its group have run (`generate_all` calls it, and counts its artifacts and
+        warnings as the generator's). `finish` is called once, on this thread."""
+        if not self.may_defer:
+            return finish()
+        self.deferred.append(finish)
+        return []
 
     def want_pdf(self, path: str) -> None:
         """Ask for a PDF of the document artifact `path` (with --pdf); the build converts every

@@ -90,15 +90,49 @@ def build(
             prepare_output(where)
         cache = cache_for(where)
         plans.append((campaign, where, cache, *cache.split(campaign, generators)))
-    check_or_raise(primary, [g for g in generators if any(g in plan[3] for plan in plans)])
+    check_or_raise(primary, [g for g in generators if any(g in plan[3] for plan in plans)], campaigns)
     # the primary's lint covers its translations (each in its own language); one locale alone is
     # linted by itself
     lint_each = primary not in campaigns
+    linted = [
+        _lint(campaign, strict) if lint and (campaign.is_primary or lint_each) else []
+        for campaign, *_ in plans
+    ]
+    try:
+        for generator in generators:  # work a generator starts for every locale at once
+            if generator.prepare is not None:
+                generator.prepare([(plan[0], plan[2].cache) for plan in plans if generator in plan[3]])
+        made = _generate(plans, linted, strict, pdf, subset, lint_each, on_step)
+    except BaseException:
+        from htpm.pdf import end_all
+
+        end_all()  # no LibreOffice run outlives a failed or interrupted build
+        raise
+    owned = None if only is None else (lambda path: any(g.owns_path(path) for g in generators))
+    results = []
+    for campaign, where, cache, to_run, artifacts, everything, warned, warnings in made:
+        report = write_artifacts(everything, where, force=force, prune=not subset, owned=owned)
+        cache.record(campaign, to_run, artifacts, warned, report)
+        if not report.conflicts:
+            cache.record_stamp(config_path, campaign, everything, warnings)
+        cache.save()
+        results.append(BuildResult(campaign, report, warnings, where, skipped=cache.skipped))
+    results[0].locales = results
+    return results[0]
+
+
+def _generate(
+    plans: list[Any],
+    linted: list[list[BuildWarning]],
+    strict: bool,
+    pdf: bool,
+    subset: Any,
+    lint_each: bool,
+    on_step: Callable[[str, int, int], None],
+) -> list[Any]:
+    """Each locale's generators, in turn: its artifacts, warnings and what to record."""
     made = []
-    for campaign, where, cache, to_run, reused, replayed in plans:
-        warnings: list[BuildWarning] = []
-        if lint and (campaign.is_primary or lint_each):
-            warnings.extend(_lint(campaign, strict))
+    for (campaign, where, cache, to_run, reused, replayed), warnings in zip(plans, linted, strict=True):
         ctx = BuildContext(
             strict=strict,
             pdf=pdf,
@@ -116,17 +150,7 @@ def build(
         if not campaign.is_primary:
             warnings = [BuildWarning(w.kind, f"{campaign.locale}: {w.message}") for w in warnings]
         made.append((campaign, where, cache, to_run, everything[len(reused) :], everything, warned, warnings))
-    owned = None if only is None else (lambda path: any(g.owns_path(path) for g in generators))
-    results = []
-    for campaign, where, cache, to_run, artifacts, everything, warned, warnings in made:
-        report = write_artifacts(everything, where, force=force, prune=not subset, owned=owned)
-        cache.record(campaign, to_run, artifacts, warned, report)
-        if not report.conflicts:
-            cache.record_stamp(config_path, campaign, everything, warnings)
-        cache.save()
-        results.append(BuildResult(campaign, report, warnings, where, skipped=cache.skipped))
-    results[0].locales = results
-    return results[0]
+    return made
 
 
 def _unchanged(
@@ -181,9 +205,27 @@ def generate_all(
     warned = {} if warned is None else warned
     first = [g for g in generators if not g.reads_outputs]
     later = [g for g in generators if g.reads_outputs]
-    for index, generator in enumerate(first):
-        on_step(generator.name, index, len(generators))
-        _run(generator, campaign, ctx, artifacts, warned)
+    pending: list[tuple[Generator, Callable[[], list[Artifact]]]] = []
+    ctx.may_defer = True  # LibreOffice measuring the toolkit runs beside the generators after it
+    try:
+        for index, generator in enumerate(first):
+            on_step(generator.name, index, len(generators))
+            _run(generator, campaign, ctx, artifacts, warned)
+            pending += [(generator, finish) for finish in ctx.deferred]
+            ctx.deferred.clear()
+        for generator, finish in pending:
+            before = len(ctx.warnings)
+            made = finish()
+            _own(generator, made)
+            artifacts.extend(made)
+            warned[generator.name] = [*warned.get(generator.name, []), *ctx.warnings[before:]]
+    except BaseException:
+        from htpm.pdf import end_all
+
+        end_all()  # no LibreOffice run outlives a failed or interrupted build
+        raise
+    finally:
+        ctx.may_defer = False
     if ctx.pdf:
         on_step("pdf", len(first), len(generators) + 1)
         from htpm.pdf import pdf_artifacts
@@ -210,10 +252,14 @@ def _run(
     before = len(ctx.warnings)
     made = generator.generate(campaign, ctx)
     warned[generator.name] = ctx.warnings[before:]
+    _own(generator, made)
+    artifacts.extend(made)
+
+
+def _own(generator: Generator, made: list[Artifact]) -> None:
     stray = [a.path for a in made if not generator.owns_path(a.path)]
     if stray:  # a bug: the registry must say what each generator writes
         raise AssertionError(f"generator {generator.name} wrote outside what it owns: {stray}")
-    artifacts.extend(made)
 
 
 def _open_fill_ins(campaign: Campaign) -> BuildWarning:

@@ -30,14 +30,21 @@ _FORMAT = 1  # bump when the index's shape changes: an older index is then ignor
 
 
 class Memo:
-    """Results finer than a generator, by key; this one keeps them for one process only (a dry run,
-    a build without an output folder). `BuildCache` keeps them on disk."""
+    """Results finer than a generator, by key; this one keeps them in memory (a dry run, the
+    in-memory builds of `htpm serve`). `BuildCache` keeps them on disk.
 
-    def __init__(self) -> None:
+    `Memo(previous)` starts from what the previous build kept, and keeps only what this build asks
+    for or makes: a preview rebuilt on every save holds one build's results, never all of them."""
+
+    def __init__(self, previous: Memo | None = None) -> None:
         self._fresh: dict[str, bytes] = {}
+        self._earlier: dict[str, bytes] = dict(previous._fresh) if previous is not None else {}
 
     def get(self, key: str) -> bytes | None:
-        return self._fresh.get(key)
+        found = self._fresh.get(key)
+        if found is None and key in self._earlier:
+            found = self._fresh[key] = self._earlier.pop(key)
+        return found
 
     def put(self, key: str, data: bytes) -> None:
         self._fresh[key] = data

@@ -189,20 +189,23 @@ class Campaign:
                 return candidate
         raise HtpmError(f"template {name} not found in {', '.join(map(str, self.template_dirs))}")
 
+    @cached_property
+    def memo(self) -> dict[object, object]:
+        """Results derived from this campaign and the files it names (the graphics plan, found
+        assets), computed once per loaded campaign: a build loads its campaign afresh, so nothing
+        here outlives the files it was read from."""
+        return {}
+
     def asset(self, name: str) -> Path:
         """An image or font named in the config: beside a config first, then brand_assets/."""
-        found = self._assets.get(name)
+        key = ("asset", name)  # found or not: a fingerprint asks for every file-like string (10,000
+        found = self.memo.get(key)  # posts are 20,000 names), every generator's fingerprint again
         if found is None:
-            found = self._assets[name] = self._find_asset(name)
+            found = self.memo[key] = self._find_asset(name)
         if isinstance(found, HtpmError):
             raise HtpmError(found.message, found.location)
+        assert isinstance(found, Path)
         return found
-
-    @cached_property
-    def _assets(self) -> dict[str, Path | HtpmError]:
-        # every string of a config that may name a file is looked up, by each generator's
-        # fingerprint: 10,000 posts are 20,000 names (a campaign is loaded afresh for each build)
-        return {}
 
     def _find_asset(self, name: str) -> Path | HtpmError:
         plain = bool(name) and not any(c in name for c in "\x00/\\") and name not in (".", "..")

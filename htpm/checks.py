@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,24 +86,55 @@ def _offset(text: str, line: int, column: int) -> int:
 def labels(campaign: Campaign) -> list[Problem]:
     """Every fixed word the generators use exists in the campaign's language (English is the
     reference set: a key it has and the campaign's language lacks would be an English word, or a
-    failed build). One problem per missing label, naming the label and the file it belongs in."""
+    failed build). One problem per missing label, naming the label and the file it belongs in; a
+    labels file missing whole is one problem, and a language with no labels at all is one."""
     try:
         have = campaign.labels
     except HtpmError as exc:
         return problems_of(exc)
     reference = reference_labels()
-    problems = []
-    for key in sorted(set(reference) - set(have)):
-        stem, _, name = key.partition(".")
-        where = f"templates/labels/{campaign.language}/{stem}.yaml"
-        problems.append(
+    missing = sorted(set(reference) - set(have))
+    folder = f"templates/labels/{campaign.language}"
+    if missing and len(missing) == len(reference):
+        files = sorted({key.partition(".")[0] for key in reference})
+        return [
             Problem(
-                Location(where),
-                f"labels.{key}",
-                f"no {campaign.locale} text for label {name!r} (English: {reference[key]!r}); "
-                f"add it to {where}, or under labels: in the config",
+                Location(f"{folder}/"),
+                "labels",
+                f"no {campaign.locale} labels at all ({len(reference)} fixed words in {len(files)} files); "
+                f"copy htpm's templates/labels/{REFERENCE_LANGUAGE}/ to labels/{campaign.language}/ beside "
+                "the config and translate it, or give every label under labels: in the config",
             )
-        )
+        ]
+    by_file: dict[str, list[str]] = {}
+    for key in missing:
+        by_file.setdefault(key.partition(".")[0], []).append(key)
+    problems = []
+    for stem, keys in by_file.items():
+        where = f"{folder}/{stem}.yaml"
+        if len(keys) == sum(1 for k in reference if k.partition(".")[0] == stem) and len(keys) > 1:
+            names = ", ".join(k.partition(".")[2] for k in keys[:6]) + (", ..." if len(keys) > 6 else "")
+            problems.append(
+                Problem(
+                    Location(where),
+                    f"labels.{stem}",
+                    f"no {campaign.locale} labels file {stem}.yaml ({len(keys)} labels: {names}); "
+                    f"copy htpm's templates/labels/{REFERENCE_LANGUAGE}/{stem}.yaml to "
+                    f"labels/{campaign.language}/ beside the config and translate it, or give them under "
+                    "labels: in the config",
+                )
+            )
+            continue
+        for key in keys:
+            name = key.partition(".")[2]
+            problems.append(
+                Problem(
+                    Location(where),
+                    f"labels.{key}",
+                    f"no {campaign.locale} text for label {name!r} (English: {reference[key]!r}); "
+                    f"add it to {where}, or under labels: in the config",
+                )
+            )
     return problems
 
 
@@ -179,16 +210,18 @@ def _shown(campaign: Campaign, path: Path) -> Path:
         return path
 
 
-def translations(campaign: Campaign) -> list[Problem]:
+def translations(campaign: Campaign, loaded: Sequence[Campaign] = ()) -> list[Problem]:
     """Each locale under `translations:` is a whole campaign of its own: checked with the same
-    models (unknown keys forbidden) and the same checks as the primary one."""
+    models (unknown keys forbidden) and the same checks as the primary one. `loaded`: translations
+    the caller has loaded already (a build), used as they are."""
     from htpm.config import load_campaign
     from htpm.validation import run_checks
 
+    known = {c.locale: c for c in loaded if not c.is_primary}
     problems: list[Problem] = []
     for locale in campaign.config.translations:
         try:
-            translated = load_campaign(campaign.path, locale)
+            translated = known.get(locale) or load_campaign(campaign.path, locale)
             found = run_checks(translated, dry_run=False)
         except HtpmError as exc:
             found = problems_of(exc)

@@ -156,7 +156,7 @@ def _every_template() -> tuple[str, ...]:
 # -- the parts ------------------------------------------------------------------------------------
 def config_part(campaign: Campaign, sections: Sequence[str] | None, ignore: Sequence[str] = ()) -> str:
     """The named sections of the loaded config (all with None) and where their values came from."""
-    data = campaign.config.model_dump(mode="json")
+    data = _config_data(campaign)
     chosen = sorted(data) if sections is None else list(sections)
     picked: dict[str, Any] = {name: data.get(name) for name in chosen}
     for pattern in ignore:
@@ -171,6 +171,15 @@ def config_part(campaign: Campaign, sections: Sequence[str] | None, ignore: Sequ
         if path and str(path[0]) in picked and not any(_matches(path, pattern) for pattern in ignored)
     )
     return json.dumps([picked, places], sort_keys=True, default=str)
+
+
+def _config_data(campaign: Campaign) -> dict[str, Any]:
+    """The loaded config as JSON data: a fresh copy each time (`ignore` drops parts of it)."""
+    found = campaign.memo.get("fingerprint.config")
+    if not isinstance(found, str):
+        found = campaign.memo["fingerprint.config"] = campaign.config.model_dump_json()
+    data: dict[str, Any] = json.loads(found)
+    return data
 
 
 def _drop(data: Any, pattern: list[str]) -> None:
@@ -211,7 +220,15 @@ def templates_part(campaign: Campaign, names: Iterable[str]) -> str:
 
 
 def assets_part(campaign: Campaign) -> str:
-    """brand_assets/ whole, and every file that a config value names as an asset beside the config."""
+    """brand_assets/ whole, and every file that a config value names as an asset beside the config
+    (hashed once per loaded campaign: every generator that reads assets asks)."""
+    found = campaign.memo.get("fingerprint.assets")
+    if not isinstance(found, str):
+        found = campaign.memo["fingerprint.assets"] = _assets_part(campaign)
+    return found
+
+
+def _assets_part(campaign: Campaign) -> str:
     h = Hasher()
     root = brand_assets_dir()
     for path in tree_files(root):

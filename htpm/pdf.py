@@ -237,7 +237,8 @@ def _end_group(pgid: int) -> None:
 
 
 @atexit.register
-def _end_all() -> None:
+def end_all() -> None:
+    """End every LibreOffice run in progress (at exit, and when a build fails or is interrupted)."""
     for pgid in list(_RUNNING):
         _end_group(pgid)
 

@@ -9,11 +9,13 @@ Config strings and CSV cells are never used as template source.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
@@ -117,8 +119,32 @@ def make_env(search_path: Sequence[Path]) -> ImmutableSandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
+        bytecode_cache=_COMPILED,
     )
     return env
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory across environments (each generator makes its own): a
+    template is compiled again only when its file's text changes (Jinja checks the source's hash).
+    Every environment comes from `make_env`, so the same text always compiles the same way."""
+
+    def __init__(self, limit: int = 512) -> None:
+        self._code: dict[str, bytes] = {}
+        self._limit = limit
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if len(self._code) >= self._limit:
+            self._code.clear()
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
 
 
 def render(env: jinja2.Environment, name: str, context: dict[str, Any], items: int = 0) -> str:
@@ -150,15 +176,20 @@ def sandbox(autoescape: bool = False) -> ImmutableSandboxedEnvironment:
     return _BoundedSandbox(undefined=jinja2.StrictUndefined, autoescape=autoescape, loader=_NoLoader())
 
 
+@functools.lru_cache(maxsize=1024)
+def _string_template(source: str) -> jinja2.Template:
+    """A layout's text box compiled once (every week and size renders the same few sources)."""
+    return sandbox(autoescape=False).from_string(source)
+
+
 def render_string(source: str, context: dict[str, Any], origin: str) -> str:
     """Render a small template string owned by a designer (a layout's text box), sandboxed.
 
     `origin` names where the string came from for error messages. Never pass user data here.
     """
-    env = sandbox(autoescape=False)
     try:
         with time_budget():
-            return capped_output(env.from_string(source).generate(context))
+            return capped_output(_string_template(source).generate(context))
     except jinja2.TemplateSyntaxError as exc:
         raise HtpmError(f"template syntax: {exc.message}", origin) from None
     except SecurityError as exc:

@@ -103,10 +103,13 @@ def run_checks(
     return problems
 
 
-def check_or_raise(campaign: Campaign, generators: Sequence[Generator] | None = None) -> None:
-    """What `htpm build` runs before generating: every problem at once as one ConfigError."""
+def check_or_raise(
+    campaign: Campaign, generators: Sequence[Generator] | None = None, loaded: Sequence[Campaign] = ()
+) -> None:
+    """What `htpm build` runs before generating: every problem at once as one ConfigError.
+    `loaded`: the translations the build has loaded already."""
     from htpm import checks
     from htpm.problems import raise_problems
 
     problems = run_checks(campaign, generators, dry_run=False)
-    raise_problems(problems or checks.translations(campaign))
+    raise_problems(problems or checks.translations(campaign, loaded))

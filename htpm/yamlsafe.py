@@ -11,6 +11,7 @@ compose the node tree (which carries line numbers) and build values ourselves:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,6 +136,31 @@ def read_yaml(path: Path, shown: str | None = None) -> Located:
         raise HtpmError("not UTF-8 text (binary bytes?)", Location(name, line)) from None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise HtpmError("file is empty", name)
+    if len(text) > _CACHED_CHARS:
+        return _parse(name, text)
+    return _copy(_parsed(name, text))  # callers may change the tree (extends: merges)
+
+
+_CACHED_CHARS = 400_000  # the same labels, layouts and limits are read by every generator
+
+
+@functools.lru_cache(maxsize=96)
+def _parsed(name: str, text: str) -> Located:
+    """A file's tree by its name and exact text: read again unchanged, it is not parsed again."""
+    return _parse(name, text)
+
+
+def _copy(tree: Located) -> Located:
+    """A tree whose dicts and lists are new (Locations and scalars are never changed in place)."""
+    value = tree.value
+    if isinstance(value, dict):
+        return Located({k: _copy(v) for k, v in value.items()}, tree.loc)
+    if isinstance(value, list):
+        return Located([_copy(v) for v in value], tree.loc)
+    return Located(value, tree.loc)
+
+
+def _parse(name: str, text: str) -> Located:
     try:
         node = _compose(text)
     except _LoadError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from docx.document import Document
 from docx.oxml.ns import qn
@@ -21,25 +22,35 @@ def require_styles(document: Document, names: Iterable[str], origin: Path) -> No
     like Word's; each found style is given the name htpm asks for, so later look-ups by name
     (python-docx's, exact) find it."""
     missing = []
+    # python-docx reads a style's name from the XML on every access: read each once, keep them current
+    styles = [
+        [style, (style.name or "").casefold(), (style.style_id or "").casefold()] for style in document.styles
+    ]
     for name in names:
-        style = _find_style(document, name)
-        if style is None:
+        wanted = name.casefold()
+        found = _find_style(styles, name)
+        if found is None:
             missing.append(name)
             continue
-        for other in document.styles:  # a second style of that name would shadow this one
-            if other.style_id != style.style_id and (other.name or "").casefold() == name.casefold():
+        style = found[0]
+        for entry in styles:  # a second style of that name would shadow this one
+            other = entry[0]
+            if entry is not found and entry[1] == wanted and other.style_id != style.style_id:
                 other.name = f"{other.name} ({other.style_id})"
+                entry[1] = (other.name or "").casefold()
         style.element.name_val = BabelFish.ui2internal(name)  # Word's own form ("heading 1")
+        found[1] = (style.name or "").casefold()
     if missing:
         raise HtpmError(f"base document lacks the style(s) {', '.join(missing)}", origin)
 
 
-def _find_style(document: Document, name: str):  # noqa: ANN202 - a python-docx style
+def _find_style(styles: list[list[Any]], name: str) -> list[Any] | None:
+    """The entry [style, name, id] (both casefolded) of the style `name` names, by name or by id."""
     wanted, wanted_id = name.casefold(), name.replace(" ", "").casefold()
-    named = [s for s in document.styles if (s.name or "").casefold() == wanted]
+    named = [entry for entry in styles if entry[1] == wanted]
     if named:  # LibreOffice may name two styles alike: prefer the one whose id is the name
-        return next((s for s in named if (s.style_id or "").casefold() == wanted_id), named[0])
-    return next((s for s in document.styles if (s.style_id or "").casefold() == wanted_id), None)
+        return next((entry for entry in named if entry[2] == wanted_id), named[0])
+    return next((entry for entry in styles if entry[2] == wanted_id), None)
 
 
 def text_colour(

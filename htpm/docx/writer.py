@@ -72,7 +72,7 @@ class DocWriter:
         self.bookmarks = BookmarkIds()
         self.link_style = style_id(document, "Hyperlink")
         self.note_style = style_id(document, "Note Reference")
-        self._style_ids: dict[str, str | None] = {}
+        self._paragraph_styles: dict[str, str | None] = {}
         self._body_end = document.element.body.sectPr  # new blocks go before it
 
     # -- text ---------------------------------------------------------------------------------
@@ -93,25 +93,22 @@ class DocWriter:
 
     # -- blocks -------------------------------------------------------------------------------
     def paragraph(self, style: str | None = None) -> Paragraph:
-        """A new paragraph at the end of the body, as `add_paragraph` makes it, in constant time
-        (python-docx searches the whole body for its section properties per paragraph)."""
+        """A new paragraph at the end of the body, as `add_paragraph` makes it but in constant time
+        (python-docx searches the whole body for its section properties on each add); the style's id
+        is looked up once per name (python-docx walks every style of the document on each look-up)."""
         element = OxmlElement("w:p")
         end = self._body_end
         if end is not None and end.getparent() is not None:
             end.addprevious(element)
         else:
             self.doc.element.body.append(element)
-        p = Paragraph(element, self.doc._body)
+        paragraph = Paragraph(element, self.doc._body)
         if style is not None:
-            p._p.style = self._paragraph_style(style)
-        return p
-
-    def _paragraph_style(self, name: str) -> str | None:
-        """The id python-docx would set for the paragraph style `name` (None for the default),
-        looked up once: python-docx compares with every style of the document per paragraph."""
-        if name not in self._style_ids:
-            self._style_ids[name] = self.doc.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
-        return self._style_ids[name]
+            if style not in self._paragraph_styles:
+                found = self.doc.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+                self._paragraph_styles[style] = found
+            paragraph._p.style = self._paragraph_styles[style]
+        return paragraph
 
     def heading(self, level: int, text: str, src: SourcePath = ()) -> Paragraph:
         """A heading (Heading 1-4) with a bookmark for the table of contents; [^id] marks allowed."""

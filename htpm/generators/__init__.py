@@ -7,16 +7,20 @@ run before anything is generated. `owns` lists the output paths or prefixes the 
 htpm.fingerprints); a generator that declares nothing is fingerprinted on everything, which is
 always correct, only slower: the build skips a generator whose fingerprint and outputs are unchanged.
 A module with `READS_OUTPUTS = True` (the site) is made from the others' artifacts: the build runs it
-after them and after the PDFs.
+after them and after the PDFs. A module may have `prepare(jobs)`, given every locale's campaign and
+cache before any generator runs, to start work once for all of them (the toolkit: one LibreOffice
+run measuring every locale's pages); and `generate` may hand its artifacts back later with
+`ctx.later(finish)`, so the next generators run while another program works.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from htpm.artifacts import Artifact, BuildContext
+from htpm.cache import Memo
 from htpm.campaign import Campaign
 from htpm.errors import HtpmError, UsageError
 from htpm.fingerprints import Fingerprint, ReadsFn, everything, reads
@@ -24,6 +28,7 @@ from htpm.problems import Problem, problems_of
 
 GenerateFn = Callable[[Campaign, BuildContext], list[Artifact]]
 CheckFn = Callable[[Campaign], list[Problem]]
+PrepareFn = Callable[[Sequence[tuple[Campaign, Memo]]], None]
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,13 @@ class Generator:
     @property
     def check(self) -> CheckFn:
         fn: CheckFn = getattr(importlib.import_module(self.module), "check", _no_checks)
+        return fn
+
+    @property
+    def prepare(self) -> PrepareFn | None:
+        """Work to start for every locale of a build before any generates (the toolkit: one
+        LibreOffice run measuring every locale's pages), or None."""
+        fn: PrepareFn | None = getattr(importlib.import_module(self.module), "prepare", None)
         return fn
 
     @property

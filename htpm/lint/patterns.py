@@ -10,6 +10,7 @@ anything runs.
 
 from __future__ import annotations
 
+import functools
 import re
 import re._parser as sre_parse  # the parser of `re` itself: the only full reader of the syntax
 from collections.abc import Iterator
@@ -58,8 +59,10 @@ class BoundedPattern:
         )
 
 
+@functools.lru_cache(maxsize=2048)
 def compile_pattern(source: str, ignore_case: bool, rule_id: str, where: Location) -> BoundedPattern:
-    """Compile a rule's pattern; a syntax error or a catastrophic shape is an HtpmError at `where`."""
+    """Compile a rule's pattern; a syntax error or a catastrophic shape is an HtpmError at `where`.
+    (Once per pattern and place: every generator's checks and each locale build the rule set.)"""
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
     try:
         compiled = regex.compile(source, flags)

@@ -1,8 +1,9 @@
 """The kit `htpm serve` shows: one in-memory build (`htpm.build.generate_all`, the same
 generators and artifacts as `htpm build`; nothing written) and what reviewers need beside it.
 
-`rebuild` is the one function the server calls after a change. Today it builds everything again
-in memory; an incremental build slots in here without the server knowing.
+`rebuild` is the one function the server calls after a change. It runs every generator again in
+memory, with the previous build's results finer than a generator (drawn graphics, the toolkit's
+page numbers, by the hash of their inputs): a post edit redraws no graphic.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from htpm.artifacts import BuildContext, BuildWarning
+from htpm.cache import Memo
 from htpm.campaign import Campaign
 from htpm.errors import ConfigError, HtpmError, Location
 from htpm.site.colours import Figure, site_colours
@@ -44,6 +46,7 @@ class Kit:
     warnings: list[str] = field(default_factory=list)
     contrast: list[Figure] = field(default_factory=list)
     page_images: dict[str, list[bytes]] = field(default_factory=dict)  # document -> PNG pages
+    memo: Memo = field(default_factory=Memo)  # drawn graphics, page numbers: for the next rebuild
 
 
 def _where(location: Location) -> str:
@@ -64,7 +67,7 @@ def rebuild(config: Path, locale: str | None, previous: Kit | None = None) -> Ki
     generators = select(None)
     check_or_raise(campaign, generators)
     findings = lint_campaign(campaign)
-    ctx = BuildContext()
+    ctx = BuildContext(memo=Memo(previous.memo if previous is not None else None))
     artifacts = generate_all(campaign, generators, ctx)
     files = {a.path[len(PREFIX) :]: a.data for a in artifacts if a.path.startswith(PREFIX)}
     documents = {a.path: a.data for a in artifacts if not a.path.startswith(PREFIX)}
@@ -84,6 +87,7 @@ def rebuild(config: Path, locale: str | None, previous: Kit | None = None) -> Ki
         warnings=[w.message for w in warnings if w.kind not in LEFT_OUT_KINDS],
         contrast=_figures,
         page_images=_reuse_images(previous, documents),
+        memo=ctx.memo,
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from htpm.cli import main
+from htpm.paths import templates_dir
 from htpm.validation import validate_config
 from tests.conftest import WATER_SAFETY
 from tests.foundation.golden import check_golden
@@ -217,6 +218,12 @@ CASES: dict[str, dict[str, str | bytes]] = {
     "translation-not-content": {"config.yaml": BASE + "translations:\n  es-US:\n    branding: {}\n"},
     "translation-without-lint-pack": {
         "config.yaml": BASE + "translations:\n  pt-BR:\n    goals: [Aprender a nadar.]\n"
+    },
+    # some labels files: one line per file missing whole, one per label missing from a file
+    "translation-with-some-labels": {
+        "config.yaml": BASE + "translations:\n  pt-BR:\n    goals: [Aprender a nadar.]\n",
+        "labels/pt/copy.yaml": (templates_dir() / "labels" / "en" / "copy.yaml").read_text(encoding="utf-8"),
+        "labels/pt/calendar.yaml": "post_summary: 'Post: semana {week}, {section} ({platforms})'\n",
     },
 }
 

@@ -113,6 +113,7 @@ class _Fake:
     name: str
     generate: Callable[..., list[Artifact]]
     reads_outputs: bool = False
+    prepare: None = None  # nothing to start for every locale first
 
     def owns_path(self, path: str) -> bool:
         return path.startswith(self.name)

@@ -56,3 +56,36 @@ def test_page_images_of_the_toolkit_and_proclamation(water_safety: Campaign, wat
     assert len(images["toolkit.docx"]) >= 3 and len(images["proclamation/proclamation.docx"]) == 1
     with Image.open(io.BytesIO(images["toolkit.docx"][0])) as first:
         assert first.format == "PNG" and first.width > 100
+
+
+def test_a_rebuild_after_a_post_edit_draws_no_graphic(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The preview keeps the previous build's drawn graphics (by their inputs' hash), and only
+    what the last build used: a post edit redraws nothing, a new week title redraws that week's."""
+
+    import htpm.graphics.run
+    import htpm.pdf
+    from htpm.serve.kit import rebuild
+    from tests.incremental.kit import base_config, write_campaign
+
+    monkeypatch.setattr(htpm.pdf, "find_soffice", lambda: None)
+    drawn: list[int] = []
+    draw = htpm.graphics.run._draw_all
+
+    def counting(selected, workers):  # type: ignore[no-untyped-def]
+        drawn.append(sum(len(graphics) for _, graphics in selected))
+        return draw(selected, workers)
+
+    monkeypatch.setattr(htpm.graphics.run, "_draw_all", counting)
+    data = base_config()
+    config = write_campaign(tmp_path, data)
+    first = rebuild(config, None)
+    data["weeks"][0]["sections"][0]["posts"][0]["text"] += " Every day."
+    write_campaign(tmp_path, data)
+    second = rebuild(config, None, first)
+    data["weeks"][1]["title"] += " Now"
+    write_campaign(tmp_path, data)
+    third = rebuild(config, None, second)
+    assert drawn[0] > 0 and drawn[1] == 0
+    assert 0 < drawn[2] < drawn[0]  # the second week's graphics only
+    assert second.files["index.html"] != first.files["index.html"] or second.documents != first.documents
+    assert len(third.memo._fresh) == len(first.memo._fresh)  # one build's graphics, not three builds'

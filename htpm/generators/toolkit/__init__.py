@@ -12,11 +12,15 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from pypdf import PdfReader
 
 from htpm.artifacts import Artifact, BuildContext
+from htpm.background import Background
+from htpm.cache import Memo
 from htpm.campaign import Campaign
 from htpm.docx.writer import HeadingRef
 from htpm.errors import HtpmError
@@ -25,7 +29,7 @@ from htpm.generators.toolkit.document import BuiltDocument, build_document, open
 from htpm.pdf import PdfConversionFailed, convert_to_pdf, soffice_available
 from htpm.problems import Problem, problems_of
 
-__all__ = ["DOCX_NAME", "PDF_NAME", "build_document", "check", "generate", "outline_pages"]
+__all__ = ["DOCX_NAME", "PDF_NAME", "build_document", "check", "generate", "outline_pages", "prepare"]
 
 DOCX_NAME = "toolkit.docx"
 PDF_NAME = "toolkit.pdf"
@@ -41,46 +45,90 @@ def check(campaign: Campaign) -> list[Problem]:
     return []
 
 
+def prepare(jobs: Sequence[tuple[Campaign, Memo]]) -> None:
+    """Before a build generates anything (htpm.build): each locale's document with stand-in numbers,
+    and ONE LibreOffice run measuring all of those not measured before, on a thread of its own while
+    the build goes on (one start of LibreOffice for English and Spanish, not one each). `generate`
+    takes both from the campaign's memo."""
+    if not soffice_available():
+        return
+    todo = []
+    for campaign, memo in jobs:
+        said: list[str] = []
+        first = build_document(campaign, said.append, None, placeholder_pages=True)
+        campaign.memo[_FIRST] = (first, said)
+        if memo.get(_pages_key(first)) is None:
+            todo.append((campaign, first))
+    if todo:
+        firsts = [first for _, first in todo]
+        measuring = Background(lambda: _measure(firsts), "htpm-toolkit-pages")
+        for index, (campaign, _) in enumerate(todo):
+            campaign.memo[_MEASURING] = (measuring, index)
+
+
+_FIRST, _MEASURING = "toolkit.first", "toolkit.measuring"
+
+
 def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
     ctx.progress("toolkit: writing the document")
     if ctx.dry:
         return [Artifact(DOCX_NAME, build_document(campaign, ctx.warn, None).data)]
     ctx.want_pdf(DOCX_NAME)
     have_office = soffice_available()
-    first = build_document(campaign, ctx.warn, None, placeholder_pages=have_office)
+    prepared = cast(tuple[BuiltDocument, list[str]] | None, campaign.memo.pop(_FIRST, None))
+    if prepared is not None and have_office:
+        first, said = prepared
+        for message in said:
+            ctx.warn(message)
+    else:
+        first = build_document(campaign, ctx.warn, None, placeholder_pages=have_office)
     if not have_office:
         return [Artifact(DOCX_NAME, first.data)]
-    try:
-        pages, count = measured_pages(first, ctx)
-    except PdfConversionFailed as exc:
-        ctx.warn(f"toolkit: {exc.message}; the table of contents has no page numbers", kind="pdf")
-        return [Artifact(DOCX_NAME, first.with_pages(None, None))]
-    return [Artifact(DOCX_NAME, first.with_pages(pages, count))]
-
-
-def measured_pages(first: BuiltDocument, ctx: BuildContext) -> tuple[dict[str, int], int]:
-    """Each heading's page and the page count, from a LibreOffice conversion of the document with
-    stand-in numbers; kept in the build's cache by that document's hash (and LibreOffice's), so an
-    unchanged document is never converted twice."""
-    key = Hasher("toolkit pages", first.data, office_version()).hexdigest()
+    key = _pages_key(first)
     known = ctx.memo.get(key)
-    if known is not None:
+    if known is not None:  # this document was measured before: it is never converted twice
         found = json.loads(known)
-        return {str(k): int(v) for k, v in found["pages"].items()}, int(found["count"])
+        pages = {str(k): int(v) for k, v in found["pages"].items()}
+        return [Artifact(DOCX_NAME, first.with_pages(pages, int(found["count"])))]
+    ctx.progress("toolkit: measuring pages with LibreOffice")
+    # LibreOffice runs on its own while the next generators run (in a build); then the numbers go in
+    measuring, index = cast(
+        tuple[Background[list[tuple[dict[str, int], int]]], int],
+        campaign.memo.pop(_MEASURING, None)
+        or (Background(lambda: _measure([first]), "htpm-toolkit-pages"), 0),
+    )
+
+    def finish() -> list[Artifact]:
+        try:
+            pages, count = measuring.result()[index]
+        except PdfConversionFailed as exc:
+            ctx.warn(f"toolkit: {exc.message}; the table of contents has no page numbers", kind="pdf")
+            return [Artifact(DOCX_NAME, first.with_pages(None, None))]
+        ctx.memo.put(key, json.dumps({"pages": pages, "count": count}, sort_keys=True).encode())
+        return [Artifact(DOCX_NAME, first.with_pages(pages, count))]
+
+    return ctx.later(finish)
+
+
+def _pages_key(first: BuiltDocument) -> str:
+    return Hasher("toolkit pages", first.data, office_version()).hexdigest()
+
+
+def _measure(firsts: Sequence[BuiltDocument]) -> list[tuple[dict[str, int], int]]:
+    """One LibreOffice conversion of the documents with stand-in numbers, each read back: the page
+    of each heading and the page count."""
     with tempfile.TemporaryDirectory(prefix="htpm-toolkit-") as tmp:
-        ctx.progress("toolkit: measuring pages with LibreOffice")
-        measured = _convert(first.data, Path(tmp) / "measure")
-        pages = outline_pages(measured, first.headings)
-        count = len(PdfReader(measured).pages)
-    ctx.memo.put(key, json.dumps({"pages": pages, "count": count}, sort_keys=True).encode())
-    return pages, count
-
-
-def _convert(data: bytes, folder: Path) -> Path:
-    folder.mkdir(parents=True)
-    source = folder / DOCX_NAME
-    source.write_bytes(data)
-    return convert_to_pdf([source], folder)[0]
+        folder = Path(tmp) / "measure"
+        folder.mkdir()
+        sources = []
+        for number, first in enumerate(firsts):
+            sources.append(folder / f"toolkit-{number}.docx")
+            sources[-1].write_bytes(first.data)
+        measured = convert_to_pdf(sources, folder, timeout=180 + 30 * len(sources))
+        return [
+            (outline_pages(pdf, first.headings), len(PdfReader(pdf).pages))
+            for pdf, first in zip(measured, firsts, strict=True)
+        ]
 
 
 def _norm(text: str) -> str:
