@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -273,7 +274,14 @@ def main() -> None:
     from htpm.pdf import remove_orphan_profiles
 
     remove_orphan_profiles()  # what a LibreOffice run of an htpm killed with -9 left in /tmp
+    signal.signal(signal.SIGTERM, _terminated)
     sys.exit(run(sys.argv[1:]))
+
+
+def _terminated(signum: int, _frame: object) -> None:
+    """SIGTERM ends htpm as Ctrl-C does, its clean-up included (LibreOffice's group and profile,
+    even when LibreOffice runs on a thread of its own while the generators go on)."""
+    raise SystemExit(128 + signum)
 
 
 #: click's exceptions, wherever this typer keeps click (newer typers vendor it as typer._click).

@@ -100,6 +100,7 @@ def convert_to_pdf(docx_paths: list[Path], out_dir: Path, timeout: float = 180) 
 
     remove_orphan_profiles()
     profile = Path(tempfile.mkdtemp(prefix=_PROFILE_PREFIX, dir="/tmp"))
+    _PROFILES.add(profile)
     (profile / _OWNER).write_text(str(os.getpid()), encoding="ascii")
     command = [
         _office_program(soffice),
@@ -118,6 +119,7 @@ def convert_to_pdf(docx_paths: list[Path], out_dir: Path, timeout: float = 180) 
         _run(command, env, timeout)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+        _PROFILES.discard(profile)
     missing = [t.name for t in targets if not t.is_file() or t.stat().st_size == 0]
     if missing:
         raise PdfConversionFailed(f"LibreOffice did not convert {', '.join(missing)}")
@@ -214,6 +216,7 @@ def _run_once(command: list[str], env: dict[str, str], left: float, timeout: flo
 
 
 _RUNNING: set[int] = set()  # process groups of LibreOffice runs in progress
+_PROFILES: set[Path] = set()  # their profiles (a run on a daemon thread may not get to its finally)
 _PROFILE_PREFIX = "htpm-lo-"
 _OWNER = "htpm.pid"
 
@@ -238,9 +241,13 @@ def _end_group(pgid: int) -> None:
 
 @atexit.register
 def end_all() -> None:
-    """End every LibreOffice run in progress (at exit, and when a build fails or is interrupted)."""
+    """End every LibreOffice run in progress and remove its profile (at exit, and when a build
+    fails or is interrupted)."""
     for pgid in list(_RUNNING):
         _end_group(pgid)
+    for profile in list(_PROFILES):
+        shutil.rmtree(profile, ignore_errors=True)
+        _PROFILES.discard(profile)
 
 
 def _sigterm_as_exit() -> Callable[[], None]:
