@@ -90,18 +90,26 @@ def build(
             prepare_output(where)
         cache = cache_for(where)
         plans.append((campaign, where, cache, *cache.split(campaign, generators)))
-    check_or_raise(primary, [g for g in generators if any(g in plan[3] for plan in plans)], campaigns)
-    # the primary's lint covers its translations (each in its own language); one locale alone is
-    # linted by itself
     lint_each = primary not in campaigns
-    linted = [
-        _lint(campaign, strict) if lint and (campaign.is_primary or lint_each) else []
-        for campaign, *_ in plans
-    ]
     try:
-        for generator in generators:  # work a generator starts for every locale at once
+        # work a generator starts for every locale at once (the toolkit's LibreOffice pass), begun
+        # before the checks and the lint so that it runs beside them; a failed build ends it
+        for generator in generators:
             if generator.prepare is not None:
                 generator.prepare([(plan[0], plan[2].cache) for plan in plans if generator in plan[3]])
+        # a translation with nothing to build (every generator, the ones that read everything among
+        # them, skipped) has the inputs with which it last passed its checks
+        unchanged = {
+            plan[0].locale for plan in plans if only is None and not plan[3] and not plan[0].is_primary
+        }
+        running = [g for g in generators if any(g in plan[3] for plan in plans)]
+        check_or_raise(primary, running, [c for c in campaigns if c.locale not in unchanged], unchanged)
+        # the primary's lint covers its translations (each in its own language); one locale alone is
+        # linted by itself
+        linted = [
+            _lint(campaign, strict) if lint and (campaign.is_primary or lint_each) else []
+            for campaign, *_ in plans
+        ]
         made = _generate(plans, linted, strict, pdf, subset, lint_each, on_step)
     except BaseException:
         from htpm.pdf import end_all

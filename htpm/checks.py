@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -210,16 +210,21 @@ def _shown(campaign: Campaign, path: Path) -> Path:
         return path
 
 
-def translations(campaign: Campaign, loaded: Sequence[Campaign] = ()) -> list[Problem]:
+def translations(
+    campaign: Campaign, loaded: Sequence[Campaign] = (), unchanged: Collection[str] = ()
+) -> list[Problem]:
     """Each locale under `translations:` is a whole campaign of its own: checked with the same
     models (unknown keys forbidden) and the same checks as the primary one. `loaded`: translations
-    the caller has loaded already (a build), used as they are."""
+    the caller has loaded already (a build), used as they are; `unchanged`: locales left out (a
+    build's translation whose every generator is skipped: its inputs passed these checks before)."""
     from htpm.config import load_campaign
     from htpm.validation import run_checks
 
     known = {c.locale: c for c in loaded if not c.is_primary}
     problems: list[Problem] = []
     for locale in campaign.config.translations:
+        if locale in unchanged:
+            continue
         try:
             translated = known.get(locale) or load_campaign(campaign.path, locale)
             found = run_checks(translated, dry_run=False)

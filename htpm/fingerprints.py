@@ -204,8 +204,18 @@ def _matches(path: tuple[str | int, ...], pattern: list[str]) -> bool:
 
 
 def templates_part(campaign: Campaign, names: Iterable[str]) -> str:
-    """Each named template (or folder of them) in every folder of the search path, present or not."""
+    """Each named template (or folder of them) in every folder of the search path, present or not
+    (each file hashed once per loaded campaign: several generators read `labels/`)."""
     h = Hasher()
+    digests = campaign.memo.setdefault("fingerprint.files", {})
+    assert isinstance(digests, dict)
+
+    def digest(path: Path) -> str:
+        if path not in digests:
+            digests[path] = file_digest(path)
+        found: str = digests[path]
+        return found
+
     for base in campaign.template_dirs:
         for name in names:
             target = base / name
@@ -213,9 +223,9 @@ def templates_part(campaign: Campaign, names: Iterable[str]) -> str:
             if name.endswith("/"):
                 for path in tree_files(target) if target.is_dir() else []:
                     h.add(path.relative_to(base).as_posix())
-                    h.add(file_digest(path))
+                    h.add(digest(path))
             else:
-                h.add(file_digest(target) if target.is_file() else "absent")
+                h.add(digest(target) if target.is_file() else "absent")
     return h.hexdigest()
 
 

@@ -19,7 +19,7 @@ anything is generated; lint runs after, as in the build's own order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -104,12 +104,16 @@ def run_checks(
 
 
 def check_or_raise(
-    campaign: Campaign, generators: Sequence[Generator] | None = None, loaded: Sequence[Campaign] = ()
+    campaign: Campaign,
+    generators: Sequence[Generator] | None = None,
+    loaded: Sequence[Campaign] = (),
+    unchanged: Collection[str] = (),
 ) -> None:
     """What `htpm build` runs before generating: every problem at once as one ConfigError.
-    `loaded`: the translations the build has loaded already."""
+    `loaded`: the translations the build has loaded already; `unchanged`: locales whose inputs are
+    those of a build that passed (nothing of theirs runs), not checked again."""
     from htpm import checks
     from htpm.problems import raise_problems
 
     problems = run_checks(campaign, generators, dry_run=False)
-    raise_problems(problems or checks.translations(campaign, loaded))
+    raise_problems(problems or checks.translations(campaign, loaded, unchanged))

@@ -46,7 +46,8 @@ def check(campaign: Campaign) -> list[Problem]:
 
 
 def prepare(jobs: Sequence[tuple[Campaign, Memo]]) -> None:
-    """Before a build generates anything (htpm.build): each locale's document with stand-in numbers,
+    """Before a build checks and generates anything (htpm.build): each locale's document with stand-in
+    numbers,
     and ONE LibreOffice run measuring all of those not measured before, on a thread of its own while
     the build goes on (one start of LibreOffice for English and Spanish, not one each). `generate`
     takes both from the campaign's memo."""
@@ -55,7 +56,10 @@ def prepare(jobs: Sequence[tuple[Campaign, Memo]]) -> None:
     todo = []
     for campaign, memo in jobs:
         said: list[str] = []
-        first = build_document(campaign, said.append, None, placeholder_pages=True)
+        try:
+            first = build_document(campaign, said.append, None, placeholder_pages=True)
+        except Exception:  # noqa: BLE001 - before the checks: `generate` meets it again, after them
+            continue
         campaign.memo[_FIRST] = (first, said)
         if memo.get(_pages_key(first)) is None:
             todo.append((campaign, first))
