@@ -15,6 +15,7 @@ from htpm.errors import BuildFailed, UsageError
 from htpm.generators import Generator, select
 from htpm.incremental import Incremental, campaign_from_json, options_key
 from htpm.outputs import WriteReport, prepare_output, previous_output, write_artifacts
+from htpm.pdf import ended_on_failure
 from htpm.validation import check_or_raise
 
 
@@ -91,7 +92,7 @@ def build(
         cache = cache_for(where)
         plans.append((campaign, where, cache, *cache.split(campaign, generators)))
     lint_each = primary not in campaigns
-    try:
+    with ended_on_failure():  # no LibreOffice run outlives a failed or interrupted build
         # work a generator starts for every locale at once (the toolkit's LibreOffice pass), begun
         # before the checks and the lint so that it runs beside them; a failed build ends it
         for generator in generators:
@@ -103,7 +104,7 @@ def build(
             plan[0].locale for plan in plans if only is None and not plan[3] and not plan[0].is_primary
         }
         running = [g for g in generators if any(g in plan[3] for plan in plans)]
-        check_or_raise(primary, running, [c for c in campaigns if c.locale not in unchanged], unchanged)
+        check_or_raise(primary, running, campaigns, unchanged)
         # the primary's lint covers its translations (each in its own language); one locale alone is
         # linted by itself
         linted = [
@@ -111,11 +112,6 @@ def build(
             for campaign, *_ in plans
         ]
         made = _generate(plans, linted, strict, pdf, subset, lint_each, on_step)
-    except BaseException:
-        from htpm.pdf import end_all
-
-        end_all()  # no LibreOffice run outlives a failed or interrupted build
-        raise
     owned = None if only is None else (lambda path: any(g.owns_path(path) for g in generators))
     results = []
     for campaign, where, cache, to_run, artifacts, everything, warned, warnings in made:
@@ -216,22 +212,18 @@ def generate_all(
     pending: list[tuple[Generator, Callable[[], list[Artifact]]]] = []
     ctx.may_defer = True  # LibreOffice measuring the toolkit runs beside the generators after it
     try:
-        for index, generator in enumerate(first):
-            on_step(generator.name, index, len(generators))
-            _run(generator, campaign, ctx, artifacts, warned)
-            pending += [(generator, finish) for finish in ctx.deferred]
-            ctx.deferred.clear()
-        for generator, finish in pending:
-            before = len(ctx.warnings)
-            made = finish()
-            _own(generator, made)
-            artifacts.extend(made)
-            warned[generator.name] = [*warned.get(generator.name, []), *ctx.warnings[before:]]
-    except BaseException:
-        from htpm.pdf import end_all
-
-        end_all()  # no LibreOffice run outlives a failed or interrupted build
-        raise
+        with ended_on_failure():  # no LibreOffice run outlives a failed or interrupted build
+            for index, generator in enumerate(first):
+                on_step(generator.name, index, len(generators))
+                _run(generator, campaign, ctx, artifacts, warned)
+                pending += [(generator, finish) for finish in ctx.deferred]
+                ctx.deferred.clear()
+            for generator, finish in pending:
+                before = len(ctx.warnings)
+                made = finish()
+                _own(generator, made)
+                artifacts.extend(made)
+                warned[generator.name] = [*warned.get(generator.name, []), *ctx.warnings[before:]]
     finally:
         ctx.may_defer = False
     if ctx.pdf:

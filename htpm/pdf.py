@@ -29,7 +29,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from htpm.artifacts import Artifact, BuildContext
@@ -237,6 +237,17 @@ def remove_orphan_profiles() -> None:
 def _end_group(pgid: int) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pgid, signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def ended_on_failure() -> Iterator[None]:
+    """Around work that may leave LibreOffice running on a thread of its own (the toolkit's
+    measuring pass): an error or an interrupt inside ends every run in progress before it goes on."""
+    try:
+        yield
+    except BaseException:
+        end_all()
+        raise
 
 
 @atexit.register
