@@ -6,9 +6,11 @@ import calendar
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar, cast
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -20,6 +22,7 @@ from htpm.paths import brand_assets_dir, confined, templates_dir
 from htpm.yamlmodel import nearest
 
 SourcePath = tuple[str | int, ...]
+T = TypeVar("T")
 _SEPARATOR = re.compile(r"[\s\u2009\u2013\u2014-]+$")  # what ends the first half of a CLDR interval
 
 
@@ -193,18 +196,22 @@ class Campaign:
     def memo(self) -> dict[object, object]:
         """Results derived from this campaign and the files it names (the graphics plan, found
         assets), computed once per loaded campaign: a build loads its campaign afresh, so nothing
-        here outlives the files it was read from."""
+        here outlives the files it was read from. Use `remember`."""
         return {}
+
+    def remember(self, key: object, make: Callable[[], T]) -> T:
+        """`make()`, computed the first time `key` is asked for on this campaign, then kept."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        return cast(T, self.memo[key])
 
     def asset(self, name: str) -> Path:
         """An image or font named in the config: beside a config first, then brand_assets/."""
-        key = ("asset", name)  # found or not: a fingerprint asks for every file-like string (10,000
-        found = self.memo.get(key)  # posts are 20,000 names), every generator's fingerprint again
-        if found is None:
-            found = self.memo[key] = self._find_asset(name)
+        # found or not: a fingerprint asks for every file-like string (10,000 posts are 20,000
+        # names), every generator's fingerprint again
+        found = self.remember(("asset", name), lambda: self._find_asset(name))
         if isinstance(found, HtpmError):
             raise HtpmError(found.message, found.location)
-        assert isinstance(found, Path)
         return found
 
     def _find_asset(self, name: str) -> Path | HtpmError:

@@ -175,10 +175,9 @@ def config_part(campaign: Campaign, sections: Sequence[str] | None, ignore: Sequ
 
 def _config_data(campaign: Campaign) -> dict[str, Any]:
     """The loaded config as JSON data: a fresh copy each time (`ignore` drops parts of it)."""
-    found = campaign.memo.get("fingerprint.config")
-    if not isinstance(found, str):
-        found = campaign.memo["fingerprint.config"] = campaign.config.model_dump_json()
-    data: dict[str, Any] = json.loads(found)
+    data: dict[str, Any] = json.loads(
+        campaign.remember("fingerprint.config", campaign.config.model_dump_json)
+    )
     return data
 
 
@@ -207,14 +206,9 @@ def templates_part(campaign: Campaign, names: Iterable[str]) -> str:
     """Each named template (or folder of them) in every folder of the search path, present or not
     (each file hashed once per loaded campaign: several generators read `labels/`)."""
     h = Hasher()
-    digests = campaign.memo.setdefault("fingerprint.files", {})
-    assert isinstance(digests, dict)
 
     def digest(path: Path) -> str:
-        if path not in digests:
-            digests[path] = file_digest(path)
-        found: str = digests[path]
-        return found
+        return campaign.remember(("fingerprint.file", path), lambda: file_digest(path))
 
     for base in campaign.template_dirs:
         for name in names:
@@ -232,10 +226,7 @@ def templates_part(campaign: Campaign, names: Iterable[str]) -> str:
 def assets_part(campaign: Campaign) -> str:
     """brand_assets/ whole, and every file that a config value names as an asset beside the config
     (hashed once per loaded campaign: every generator that reads assets asks)."""
-    found = campaign.memo.get("fingerprint.assets")
-    if not isinstance(found, str):
-        found = campaign.memo["fingerprint.assets"] = _assets_part(campaign)
-    return found
+    return campaign.remember("fingerprint.assets", lambda: _assets_part(campaign))
 
 
 def _assets_part(campaign: Campaign) -> str:

@@ -53,10 +53,7 @@ class Job:
 def plan(campaign: Campaign) -> list[Job]:
     """Every graphic the config asks for, in a stable order (layout, size, week); planned once per
     loaded campaign (the toolkit, the newsletter, the site and the graphics all ask)."""
-    found = campaign.memo.get("graphics.plan")
-    if found is None:
-        found = campaign.memo["graphics.plan"] = tuple(_plan(campaign))
-    return list(found)  # type: ignore[call-overload]
+    return list(campaign.remember("graphics.plan", lambda: tuple(_plan(campaign))))
 
 
 def _plan(campaign: Campaign) -> list[Job]:

@@ -46,11 +46,10 @@ def check(campaign: Campaign) -> list[Problem]:
 
 
 def prepare(jobs: Sequence[tuple[Campaign, Memo]]) -> None:
-    """Before a build checks and generates anything (htpm.build): each locale's document with stand-in
-    numbers,
-    and ONE LibreOffice run measuring all of those not measured before, on a thread of its own while
-    the build goes on (one start of LibreOffice for English and Spanish, not one each). `generate`
-    takes both from the campaign's memo."""
+    """Before a build checks and generates anything (htpm.build): each locale's document with
+    stand-in numbers, and ONE LibreOffice run measuring all of those not measured before, on a
+    thread of its own while the build goes on (one start of LibreOffice for English and Spanish, not
+    one each). `generate` takes both from the campaign's memo."""
     if not soffice_available():
         return
     todo = []
@@ -71,6 +70,7 @@ def prepare(jobs: Sequence[tuple[Campaign, Memo]]) -> None:
 
 
 _FIRST, _MEASURING = "toolkit.first", "toolkit.measuring"
+Measured = list[tuple[dict[str, int], int]]  # per document: each heading's page, the page count
 
 
 def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
@@ -96,11 +96,8 @@ def generate(campaign: Campaign, ctx: BuildContext) -> list[Artifact]:
         return [Artifact(DOCX_NAME, first.with_pages(pages, int(found["count"])))]
     ctx.progress("toolkit: measuring pages with LibreOffice")
     # LibreOffice runs on its own while the next generators run (in a build); then the numbers go in
-    measuring, index = cast(
-        tuple[Background[list[tuple[dict[str, int], int]]], int],
-        campaign.memo.pop(_MEASURING, None)
-        or (Background(lambda: _measure([first]), "htpm-toolkit-pages"), 0),
-    )
+    handed = cast(tuple[Background[Measured], int] | None, campaign.memo.pop(_MEASURING, None))
+    measuring, index = handed or (Background(lambda: _measure([first]), "htpm-toolkit-pages"), 0)
 
     def finish() -> list[Artifact]:
         try:
@@ -118,7 +115,7 @@ def _pages_key(first: BuiltDocument) -> str:
     return Hasher("toolkit pages", first.data, office_version()).hexdigest()
 
 
-def _measure(firsts: Sequence[BuiltDocument]) -> list[tuple[dict[str, int], int]]:
+def _measure(firsts: Sequence[BuiltDocument]) -> Measured:
     """One LibreOffice conversion of the documents with stand-in numbers, each read back: the page
     of each heading and the page count."""
     with tempfile.TemporaryDirectory(prefix="htpm-toolkit-") as tmp:
