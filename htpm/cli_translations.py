@@ -53,7 +53,7 @@ def import_cmd(
     quiet: QuietOpt = False,
 ) -> None:
     """Write a PO file's translations into the config's translations: block, validated before it is kept."""
-    from htpm.translations import import_po
+    from htpm.translations_import import import_po
 
     report = import_po(po_file, default_config(config))
     left = f"; {report.skipped_fuzzy} fuzzy and {report.untranslated} empty entries left alone"

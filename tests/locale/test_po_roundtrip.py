@@ -15,7 +15,8 @@ from babel.messages.pofile import read_po, write_po
 from htpm.config import load_campaign
 from htpm.copyfields import iter_copy
 from htpm.errors import ConfigError
-from htpm.translations import coverage, export_po, import_po
+from htpm.translations import coverage, export_po
+from htpm.translations_import import import_po
 from tests.conftest import ROOT
 
 SOURCE = ROOT / "tests" / "data" / "bike-safety" / "config.yaml"
